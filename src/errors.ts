@@ -1,0 +1,39 @@
+/**
+ * Every error a user can meet carries a stable code. docs/errors.md lists them all;
+ * a test checks the two stay in step.
+ */
+export const ERROR_CODES = {
+  CONFIG_INVALID: 'A configuration value (environment or flag) is invalid.',
+  DB_CONNECT_FAILED: 'The database could not be opened or reached.',
+  DB_MIGRATION_FAILED: 'A migration failed to apply; the database is left at the last good version.',
+  IMPORT_FILE_UNREADABLE: 'An import file could not be read (missing, wrong format or truncated).',
+  IMPORT_UNKNOWN_KIND: 'The kind of an import file could not be told from its name or the --kind flag.',
+  IMPORT_MISSING_COLUMN: 'An import file lacks a required column.',
+  IMPORT_ENCODING: 'An import file is not in the declared or detected text encoding.',
+  AUTH_REQUIRED: 'The request needs a logged-in session.',
+  AUTH_INVALID_CREDENTIALS: 'Username or password is wrong.',
+  AUTH_RATE_LIMITED: 'Too many failed logins; wait before trying again.',
+  AUTH_FORBIDDEN: 'The caller\'s role does not allow this action.',
+  AUTH_OUT_OF_SCOPE: 'The record belongs to an org unit outside the caller\'s data scope.',
+  PII_REASON_REQUIRED: 'Unmasking personal data needs a stated reason.',
+  NOT_FOUND: 'The requested record does not exist.',
+  VALIDATION_FAILED: 'The request body or query does not match the schema.',
+  BATCH_TOO_LARGE: 'A trace batch holds more items than the limit.',
+  QA_RULE_INVALID: 'A quality-inspection rule is invalid (unknown operator, bad regex, empty list).',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status = 400,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`, 404);
