@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { summariseTrace } from './trace-summary.js';
+
+describe('summariseTrace', () => {
+  it('names the type and topic in Chinese and leads with the summary attribute', () => {
+    expect(summariseTrace('work_order_created', 'outage', { summary: '整栋楼停电', order_type: 'complaint' })).toBe(
+      '工单受理 · 停电问题 · 整栋楼停电 · 投诉',
+    );
+  });
+
+  it('formats amounts and keeps at most three attributes', () => {
+    expect(summariseTrace('payment', null, { amount: 128.5, status: 'ok', result: 'x', note: 'y' })).toBe(
+      '缴费 · 状态 ok · 结果 x · 金额 128.50元',
+    );
+  });
+
+  it('leaves out personal data keys and masks phone numbers in free text', () => {
+    const text = summariseTrace('sms_sent', 'outage_notice', { phone: '13812345678', content: '请致电13812345678' });
+    expect(text).toBe('短信通知 · 停电通知 · 请致电138****5678');
+  });
+});
