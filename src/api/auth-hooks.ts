@@ -3,7 +3,7 @@ import { requirePermission } from '../auth/actor.js';
 import { findSessionActor, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
-import type { GridcareApp } from './types.js';
+import type { GridcareApp, RouteCatalogEntry } from './types.js';
 
 /** Paths served without a session besides routes marked `public`: the OpenAPI UI. */
 const isDocsPath = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
@@ -22,7 +22,14 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
 
 export function registerAuthHooks(app: GridcareApp, db: Db): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRoute', assertRouteDeclaresAccess);
+  const catalog: RouteCatalogEntry[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    assertRouteDeclaresAccess(route);
+    for (const method of [route.method].flat()) {
+      catalog.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true });
+    }
+  });
   // onRequest, before body parsing and validation: without a session nothing about the route leaks.
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const url = request.routeOptions.url ?? '';

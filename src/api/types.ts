@@ -9,6 +9,10 @@ declare module 'fastify' {
     permission?: Permission;
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered, with the access it declared (for the 401/403 route tests). */
+    routeCatalog: RouteCatalogEntry[];
+  }
   interface FastifyRequest {
     /** Set by the auth hook for every non-public /api route. */
     actor: Actor | null;
@@ -22,3 +26,10 @@ export type GridcareApp = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+export interface RouteCatalogEntry {
+  method: string;
+  url: string;
+  permission: Permission | null;
+  public: boolean;
+}
