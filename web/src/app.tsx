@@ -1,0 +1,65 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { antdEnUS, antdZhCN } from './antd-locales.js';
+import { AppLayout } from './components/app-layout.js';
+import { RequireSession } from './components/require-session.js';
+import { SessionProvider } from './session/session-context.js';
+import { VocabularyProvider } from './session/vocabulary-context.js';
+import { theme } from './theme.js';
+
+// One chunk per page, so the login page loads without ECharts and the 360 view's code.
+const LoginPage = lazy(() => import('./pages/login-page.js'));
+const CustomerSearchPage = lazy(() => import('./pages/customer-search-page.js'));
+const CustomerPage = lazy(() => import('./pages/customer-page.js'));
+const CasePage = lazy(() => import('./pages/case-page.js'));
+const EmployeeListPage = lazy(() => import('./pages/employee-list-page.js'));
+const EmployeePage = lazy(() => import('./pages/employee-page.js'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
+
+const pageFallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
+
+export function App() {
+  const { i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(english ? 'en' : 'zh-cn');
+    document.documentElement.lang = english ? 'en' : 'zh-CN';
+  }, [english]);
+
+  return (
+    <ConfigProvider locale={english ? antdEnUS : antdZhCN} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={pageFallback}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireSession>
+                      <VocabularyProvider>
+                        <AppLayout />
+                      </VocabularyProvider>
+                    </RequireSession>
+                  }
+                >
+                  <Route index element={<Navigate to="/customers" replace />} />
+                  <Route path="/customers" element={<CustomerSearchPage />} />
+                  <Route path="/customers/:customerNo" element={<CustomerPage />} />
+                  <Route path="/cases/:caseId" element={<CasePage />} />
+                  <Route path="/employees" element={<EmployeeListPage />} />
+                  <Route path="/employees/:employeeNo" element={<EmployeePage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,5 @@
+import { Spin } from 'antd';
+
+export function PageSpinner() {
+  return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+}

@@ -1,0 +1,56 @@
+import { DatePicker, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useVocabulary } from '../session/vocabulary-context.js';
+
+export interface TimelineFilterValue {
+  channels: string[];
+  types: string[];
+  period: [Dayjs, Dayjs] | null;
+}
+
+export const EMPTY_FILTER: TimelineFilterValue = { channels: [], types: [], period: null };
+
+export function TimelineFilters({
+  value,
+  onChange,
+}: {
+  value: TimelineFilterValue;
+  onChange: (v: TimelineFilterValue) => void;
+}) {
+  const { t } = useTranslation();
+  const { options } = useVocabulary();
+  return (
+    <Space wrap size={8} style={{ marginBottom: 12 }}>
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('timeline.channel')}
+        style={{ minWidth: 180 }}
+        options={options('channels')}
+        value={value.channels}
+        onChange={(channels) => onChange({ ...value, channels })}
+        data-testid="timeline-channel-filter"
+        optionFilterProp="label"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('timeline.type')}
+        style={{ minWidth: 180 }}
+        options={options('traceTypes')}
+        value={value.types}
+        onChange={(types) => onChange({ ...value, types })}
+        data-testid="timeline-type-filter"
+        optionFilterProp="label"
+      />
+      <DatePicker.RangePicker
+        value={value.period}
+        onChange={(range) => onChange({ ...value, period: range?.[0] && range[1] ? [range[0], range[1]] : null })}
+        data-testid="timeline-period-filter"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,94 @@
+import { Rate, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { WorkOrderSummary } from '../api-client/types.js';
+import { useVocabulary } from '../session/vocabulary-context.js';
+
+const TYPE_COLOR: Record<string, string> = {
+  complaint: 'red',
+  report: 'volcano',
+  opinion: 'orange',
+  repair: 'blue',
+  praise: 'green',
+};
+const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+
+// Past its deadline: still open after it, or closed after it.
+function isOverdue(order: WorkOrderSummary): boolean {
+  if (!order.slaDeadline) return false;
+  const end = order.closedAt ? dayjs(order.closedAt) : dayjs();
+  return end.isAfter(dayjs(order.slaDeadline));
+}
+
+export function WorkOrderTable({ orders, pageSize = 8 }: { orders: WorkOrderSummary[]; pageSize?: number }) {
+  const { t } = useTranslation();
+  const { label } = useVocabulary();
+  const columns: TableColumnsType<WorkOrderSummary> = [
+    {
+      title: t('workOrders.type'),
+      dataIndex: 'orderType',
+      width: 96,
+      render: (type: string) => <Tag color={TYPE_COLOR[type] ?? 'default'}>{label('workOrderTypes', type)}</Tag>,
+    },
+    { title: t('workOrders.topic'), dataIndex: 'topic', width: 110, render: (topic: string) => label('topics', topic) },
+    {
+      title: t('workOrders.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: string) => t(`workOrders.statuses.${status}`, { defaultValue: status }),
+    },
+    { title: t('workOrders.createdAt'), dataIndex: 'createdAt', width: 140, render: at },
+    {
+      title: t('workOrders.slaDeadline'),
+      dataIndex: 'slaDeadline',
+      width: 150,
+      render: (deadline: string | null, order) => (
+        <span>
+          {at(deadline)}
+          {isOverdue(order) && (
+            <Tag color="error" style={{ marginInlineStart: 4 }}>
+              {t('workOrders.overdue')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('workOrders.satisfaction'),
+      dataIndex: 'satisfaction',
+      width: 120,
+      render: (score: number | null) =>
+        score === null ? (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        ) : (
+          <Rate disabled value={score} style={{ fontSize: 11 }} />
+        ),
+    },
+    {
+      title: t('workOrders.caseChain'),
+      dataIndex: 'caseId',
+      width: 140,
+      render: (caseId: string) => (
+        <Link to={`/cases/${encodeURIComponent(caseId)}`} data-testid="work-order-case-link">
+          {caseId}
+        </Link>
+      ),
+    },
+  ];
+  return (
+    <Table<WorkOrderSummary>
+      rowKey="orderNo"
+      size="small"
+      columns={columns}
+      dataSource={orders}
+      scroll={{ x: 840 }}
+      pagination={orders.length > pageSize ? { pageSize, size: 'small' } : false}
+      data-testid="work-order-table"
+      expandable={{
+        rowExpandable: (order) => Boolean(order.summary),
+        expandedRowRender: (order) => <Typography.Text>{order.summary}</Typography.Text>,
+      }}
+    />
+  );
+}

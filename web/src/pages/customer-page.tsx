@@ -1,0 +1,59 @@
+import { Card, Col, Result, Row, Space } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api } from '../api-client/endpoints.js';
+import { ApiError } from '../api-client/http.js';
+import type { TimelineQuery } from '../api-client/types.js';
+import { CustomerHeader } from '../components/customer-header.js';
+import { PageSpinner } from '../components/page-spinner.js';
+import { TraceTimeline } from '../components/trace-timeline.js';
+import { UsageChart } from '../components/usage-chart.js';
+import { WorkOrderTable } from '../components/work-order-table.js';
+import { useApiData } from '../hooks/use-api-data.js';
+
+/** Customer 360 (客户全景): key facts, consumption and bills, work orders, service traces. */
+export default function CustomerPage() {
+  const { t } = useTranslation();
+  const customerNo = useParams().customerNo ?? '';
+  const { data: view, loading, error } = useApiData(customerNo, () => api.customer(customerNo));
+  const loadTimeline = useCallback(
+    (query: TimelineQuery, signal: AbortSignal) => api.customerTimeline(customerNo, query, signal),
+    [customerNo],
+  );
+
+  if (loading && !view) return <PageSpinner />;
+  if (!view) {
+    const status = error instanceof ApiError && error.status === 404 ? '404' : '403';
+    return (
+      <Result
+        status={status}
+        title={error instanceof ApiError ? error.code : ''}
+        subTitle={error instanceof Error ? error.message : ''}
+      />
+    );
+  }
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <CustomerHeader customer={view.customer} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('usage.title')} variant="borderless" size="small">
+              <UsageChart months={view.monthly} />
+            </Card>
+            <Card title={t('workOrders.title')} variant="borderless" size="small">
+              <WorkOrderTable orders={view.recentWorkOrders} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={t('timeline.title')} variant="borderless" size="small">
+            <TraceTimeline load={loadTimeline} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,50 @@
+import { Card, Col, Result, Row, Space } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api } from '../api-client/endpoints.js';
+import { ApiError } from '../api-client/http.js';
+import type { TimelineQuery } from '../api-client/types.js';
+import { EmployeeProfileCard } from '../components/employee-profile-card.js';
+import { PageSpinner } from '../components/page-spinner.js';
+import { TraceTimeline } from '../components/trace-timeline.js';
+import { WorkOrderTable } from '../components/work-order-table.js';
+import { useApiData } from '../hooks/use-api-data.js';
+
+export default function EmployeePage() {
+  const { t } = useTranslation();
+  const employeeNo = useParams().employeeNo ?? '';
+  const { data: profile, loading, error } = useApiData(employeeNo, () => api.employee(employeeNo));
+  const loadTimeline = useCallback(
+    (query: TimelineQuery, signal: AbortSignal) => api.employeeTimeline(employeeNo, query, signal),
+    [employeeNo],
+  );
+
+  if (loading && !profile) return <PageSpinner />;
+  if (!profile) {
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : '403'}
+        subTitle={error instanceof Error ? error.message : ''}
+      />
+    );
+  }
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <EmployeeProfileCard profile={profile} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card title={t('employee.handledOrders')} variant="borderless" size="small">
+            <WorkOrderTable orders={profile.workOrders.recent} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={t('timeline.title')} variant="borderless" size="small">
+            <TraceTimeline load={loadTimeline} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
