@@ -1,0 +1,80 @@
+/** Lexicon-based sentiment of one turn (see sentiment-lexicon.ts for the scale). */
+import { AhoCorasick } from './aho-corasick.js';
+import {
+  EXCLAMATION_WEIGHT,
+  INTENSIFIERS,
+  NEGATED_NEGATIVE_FACTOR,
+  NEGATED_POSITIVE_FACTOR,
+  NEGATORS,
+  SENTIMENT_WORDS,
+} from './sentiment-lexicon.js';
+
+export interface SentimentTerm {
+  word: string;
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface Sentiment {
+  score: number;
+  terms: SentimentTerm[];
+}
+
+type Kind = 'word' | 'intensifier' | 'negator';
+const entries: { text: string; kind: Kind; value: number }[] = [
+  ...Object.entries(SENTIMENT_WORDS).map(([text, value]) => ({ text, kind: 'word' as const, value })),
+  ...Object.entries(INTENSIFIERS).map(([text, value]) => ({ text, kind: 'intensifier' as const, value })),
+  ...NEGATORS.map((text) => ({ text, kind: 'negator' as const, value: 0 })),
+];
+const matcher = new AhoCorasick(entries.map((e) => e.text));
+const LOOKBACK = 3;
+
+interface Found {
+  entry: (typeof entries)[number];
+  start: number;
+  end: number;
+}
+
+export function scoreSentiment(text: string): Sentiment {
+  const found: Found[] = [];
+  matcher.scan(text, (id, start, end) => found.push({ entry: entries[id] as Found['entry'], start, end }));
+  const words = found.filter((f) => f.entry.kind === 'word');
+  // A word inside a longer lexicon word (满意 in 不满意) is not counted twice.
+  const kept = words.filter(
+    (w) => !words.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start),
+  );
+  const terms: SentimentTerm[] = [];
+  let score = 0;
+  for (const w of kept) {
+    let weight = w.entry.value;
+    const before = found.filter((f) => f.end <= w.start && f.end >= w.start - LOOKBACK);
+    const intensity = before.filter((f) => f.entry.kind === 'intensifier').reduce((m, f) => Math.max(m, f.entry.value), 1);
+    weight *= intensity;
+    if (before.some((f) => f.entry.kind === 'negator')) {
+      weight *= weight > 0 ? NEGATED_POSITIVE_FACTOR : NEGATED_NEGATIVE_FACTOR;
+    }
+    score += weight;
+    terms.push({ word: w.entry.text, start: w.start, end: w.end, weight });
+  }
+  if (score < 0) {
+    const marks = (text.match(/[!！]/g) ?? []).length;
+    score += Math.min(marks, 2) * EXCLAMATION_WEIGHT;
+  }
+  return { score: Math.round(score * 100) / 100, terms };
+}
+
+/** Least-squares slope of scores against their order (per customer turn). */
+export function trendSlope(scores: readonly number[]): number {
+  const n = scores.length;
+  if (n < 2) return 0;
+  const meanX = (n - 1) / 2;
+  const meanY = scores.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  scores.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return num / den;
+}

@@ -1,0 +1,77 @@
+/** The compiled engine's per-transcript index: one automaton pass, everything else lazy. */
+import type { CompiledScheme, LeafPlan } from './compile-scheme.js';
+import type { EvalContext, Occurrence } from './evaluation-types.js';
+import type { TextLeaf } from './rule-language.js';
+import { wordBoundaries } from './segmentation.js';
+import { type Sentiment, scoreSentiment } from './sentiment.js';
+import { computeTiming, type TimingFeatures } from './timing.js';
+import type { Transcript, TranscriptTurn } from './transcript.js';
+
+const byPosition = (a: Occurrence, b: Occurrence) => a.turn - b.turn || a.start - b.start || a.end - b.end;
+
+export function createTranscriptIndex(compiled: CompiledScheme, transcript: Transcript): EvalContext {
+  const turns = transcript.turns;
+  // Turns joined by '\n' (validation forbids it in keywords), so no match spans two turns.
+  const text = turns.map((t) => t.text).join('\n');
+  const hits = new Map<number, Occurrence[]>();
+  let turn = 0;
+  let turnEnd = (turns[0]?.text.length ?? 0);
+  let turnStart = 0;
+  compiled.matcher.scan(text, (id, start, end) => {
+    while (end > turnEnd && turn < turns.length - 1) {
+      turnStart = turnEnd + 1;
+      turn++;
+      turnEnd = turnStart + (turns[turn] as TranscriptTurn).text.length;
+    }
+    const list = hits.get(id);
+    const occurrence = { turn, start: start - turnStart, end: end - turnStart };
+    if (list) list.push(occurrence);
+    else hits.set(id, [occurrence]);
+  });
+
+  const boundaries: (Set<number> | undefined)[] = [];
+  const boundariesOf = (i: number) => {
+    boundaries[i] ??= wordBoundaries((turns[i] as TranscriptTurn).text);
+    return boundaries[i];
+  };
+  const resolved: (readonly Occurrence[] | undefined)[] = [];
+
+  const resolve = (plan: LeafPlan): Occurrence[] => {
+    if (plan.regex === null) {
+      let found = plan.patternIds.flatMap((id) => hits.get(id) ?? []);
+      if (plan.patternIds.length > 1) found.sort(byPosition);
+      if (plan.wholeWord) found = found.filter((o) => boundariesOf(o.turn).has(o.start) && boundariesOf(o.turn).has(o.end));
+      return found;
+    }
+    const gated =
+      plan.triggerIds === null ? null : new Set(plan.triggerIds.flatMap((id) => (hits.get(id) ?? []).map((o) => o.turn)));
+    const found: Occurrence[] = [];
+    turns.forEach((t, i) => {
+      if (gated !== null && !gated.has(i)) return;
+      for (const m of t.text.matchAll(plan.regex as RegExp)) {
+        if (m[0].length > 0) found.push({ turn: i, start: m.index, end: m.index + m[0].length });
+      }
+    });
+    return found;
+  };
+
+  let timing: TimingFeatures | undefined;
+  const sentiments: (Sentiment | undefined)[] = [];
+  return {
+    turns,
+    occurrences(leaf: TextLeaf) {
+      const index = compiled.planOf.get(leaf);
+      if (index === undefined) return [];
+      resolved[index] ??= resolve(compiled.plans[index] as LeafPlan);
+      return resolved[index];
+    },
+    timing() {
+      timing ??= computeTiming(turns);
+      return timing;
+    },
+    sentiment(i: number) {
+      sentiments[i] ??= scoreSentiment(turns[i]?.text ?? '');
+      return sentiments[i];
+    },
+  };
+}
