@@ -1,0 +1,118 @@
+import type { Queryable } from '../../db/db.js';
+import type { BatchItem, BatchOutcome, Rejection, WriteContext } from '../batch.js';
+import { type Resolution, resolveCustomers, unresolvedReason } from '../identity.js';
+import type { CustomerIdentity, ImportKind } from '../records.js';
+import { type TraceDraft, type TraceWriteResult, type TraceWriteStatus, writeTraces } from '../trace-writer.js';
+
+export interface Resolved<R> {
+  item: BatchItem<R>;
+  customerId: number | null;
+}
+
+export interface TraceWriteContext extends WriteContext {
+  isServer: boolean;
+}
+
+/**
+ * Resolves each record's customer. A record naming a customer that is not known (yet) goes
+ * to trace_quarantine with its full payload, to be retried when customers arrive (T3).
+ */
+export async function resolveOrQuarantine<R extends CustomerIdentity>(
+  tx: Queryable,
+  ctx: WriteContext,
+  kind: ImportKind,
+  items: readonly BatchItem<R>[],
+  sourceIdOf: (record: R) => string,
+): Promise<{ resolved: Resolved<R>[]; quarantined: number }> {
+  const resolutions: Resolution[] = await resolveCustomers(
+    tx,
+    items.map((i) => i.record),
+  );
+  const resolved: Resolved<R>[] = [];
+  const held: { source_id: string; reason: string; payload: string }[] = [];
+  items.forEach((item, i) => {
+    const id = resolutions[i];
+    if (id === null) {
+      held.push({
+        source_id: sourceIdOf(item.record),
+        reason: unresolvedReason(item.record),
+        payload: JSON.stringify({ kind, row: item.row, record: item.record }),
+      });
+    } else resolved.push({ item, customerId: id ?? null });
+  });
+  if (held.length > 0) {
+    await tx.query(
+      `INSERT INTO trace_quarantine (source, source_id, reason, payload)
+       SELECT $1, q.source_id, q.reason, q.payload::jsonb FROM unnest($2::text[], $3::text[], $4::text[]) AS q(source_id, reason, payload)
+       ON CONFLICT (source, source_id) DO UPDATE SET reason = EXCLUDED.reason, payload = EXCLUDED.payload
+       WHERE (trace_quarantine.reason, trace_quarantine.payload) IS DISTINCT FROM (EXCLUDED.reason, EXCLUDED.payload)`,
+      [ctx.source, held.map((h) => h.source_id), held.map((h) => h.reason), held.map((h) => h.payload)],
+    );
+  }
+  return { resolved, quarantined: held.length };
+}
+
+/** Writes traces and marks quarantined items with the same key as resolved. */
+export async function writeTracesResolving(
+  tx: Queryable,
+  ctx: TraceWriteContext,
+  drafts: readonly TraceDraft[],
+): Promise<Map<string, TraceWriteStatus>> {
+  return (await writeTracesWithIds(tx, ctx, drafts)).status;
+}
+
+export async function writeTracesWithIds(
+  tx: Queryable,
+  ctx: TraceWriteContext,
+  drafts: readonly TraceDraft[],
+): Promise<TraceWriteResult> {
+  const status = new Map<string, TraceWriteStatus>();
+  const traceIds = new Map<string, number>();
+  // Outage fan-out can make many traces of one batch: keep each statement's arrays bounded.
+  for (let start = 0; start < drafts.length; start += TRACE_CHUNK) {
+    const result = await writeTraces(tx, ctx.isServer, ctx.source, drafts.slice(start, start + TRACE_CHUNK));
+    for (const [key, value] of result.status) status.set(key, value);
+    for (const [key, value] of result.traceIds) traceIds.set(key, value);
+  }
+  if (drafts.length > 0) {
+    await tx.query(
+      `UPDATE trace_quarantine q SET resolved_trace_id = k.trace_id FROM trace_key k
+       WHERE q.resolved_trace_id IS NULL AND q.source = $1 AND q.source_id = ANY($2::text[])
+         AND k.source = q.source AND k.source_id = q.source_id`,
+      [ctx.source, drafts.map((d) => d.source_id)],
+    );
+  }
+  return { status, traceIds };
+}
+
+const TRACE_CHUNK = 10_000;
+
+/**
+ * One outcome per row from what its entity upsert and its traces did: inserted when the
+ * entity row is new, updated when the entity or any of its traces changed, else unchanged.
+ */
+export function tally(
+  keys: readonly string[],
+  entityRows: readonly Record<string, unknown>[],
+  keyOfRow: (row: Record<string, unknown>) => string,
+  traceStatusOfKey: (key: string) => (TraceWriteStatus | undefined)[],
+  rejected: Rejection[],
+  quarantined: number,
+): BatchOutcome {
+  const entity = new Map(entityRows.map((r) => [keyOfRow(r), r.inserted === true]));
+  const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, quarantined, rejected };
+  for (const key of keys) {
+    const inserted = entity.get(key);
+    const traces = traceStatusOfKey(key);
+    if (inserted === true) outcome.inserted += 1;
+    else if (inserted === false || traces.some((s) => s === 'updated' || s === 'inserted')) outcome.updated += 1;
+    else outcome.unchanged += 1;
+  }
+  return outcome;
+}
+
+/** A wall-clock date in Beijing as a moment. */
+export const startOfDayBeijing = (date: string): string => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+export const dropUndefined = (o: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
