@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { registerAuthHooks } from './auth-hooks.js';
@@ -36,6 +36,8 @@ export async function buildApp(
 ): Promise<GridcareApp> {
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
+    // One line per request is noise at info level; debug and trace show them.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     // Trace batches of 10,000 items run to several megabytes.
     bodyLimit: 32 * 1024 * 1024,
     // Client addresses come from the socket: trusting X-Forwarded-For would let anyone dodge

@@ -1,6 +1,80 @@
 import type { Command } from 'commander';
+import { buildApp } from '../api/app.js';
+import { ensureAdmin } from '../auth/accounts.js';
+import { DEMO_PASSWORD, type SeededAccount, seedDemoAccounts } from '../auth/demo-accounts.js';
+import type { Config } from '../config/config.js';
+import { describeDatabase, openConfiguredDb } from '../db/open-configured.js';
+import { configFromFlags, withConfigFlags } from './config-flags.js';
+import { demoWorldMarker, loadFirstStartDemo } from './first-start.js';
 
-// Placeholder until the API server lands.
 export function registerStartCommand(program: Command): void {
-  program.command('start').description('Start the Gridcare server');
+  withConfigFlags(
+    program.command('start').description('Start the Gridcare server (first start: migrate, create admin, load the demo world)'),
+    ['port', 'host', 'dataDir', 'databaseUrl', 'adminPassword', 'demoCustomers', 'demoMonths', 'demoSeed', 'logLevel'],
+  ).action(async (options: Record<string, unknown>) => {
+    await startServer(configFromFlags(options));
+  });
+}
+
+/** Opens and migrates the store, prepares accounts and demo data, then serves until a signal. */
+export async function startServer(config: Config): Promise<void> {
+  console.log(`Opening the database (${describeDatabase(config)}) …`);
+  const db = await openConfiguredDb(config);
+  try {
+    const admin = await ensureAdmin(db, config);
+    const demo = await loadFirstStartDemo(db, config);
+    if (demo.loaded) console.log(`Demo world loaded: ${demo.customers} customers in ${demo.seconds.toFixed(1)} s (ground truth: ${demo.groundTruth}).`);
+    else console.log(`No demo world loaded: ${demo.reason}.`);
+    // Demo accounts with a published password exist only next to demo data, never beside real data.
+    const demoAccounts = (await demoWorldMarker(db)) ? await seedDemoAccounts(db) : [];
+
+    const app = await buildApp(config, db, { logger: true });
+    await app.listen({ port: config.port, host: config.host });
+    printWelcome(config, app.server.address(), admin, demoAccounts);
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal} received: closing the server and the database …`);
+      try {
+        await app.close();
+      } finally {
+        await db.close();
+      }
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function printWelcome(
+  config: Config,
+  address: ReturnType<import('node:net').Server['address']>,
+  admin: Awaited<ReturnType<typeof ensureAdmin>>,
+  demoAccounts: SeededAccount[],
+): void {
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const lines = [
+    '',
+    `Gridcare is running at http://${host}:${port}/  (API docs: http://${host}:${port}/api/docs)`,
+    admin.generatedPassword
+      ? `Admin login: admin / ${admin.generatedPassword}   ← generated now and shown only once; store it safely.`
+      : admin.created
+        ? 'Admin login: admin / the password in GRIDCARE_ADMIN_PASSWORD'
+        : 'Admin login: admin (password as set on the first start)',
+  ];
+  if (demoAccounts.length > 0) {
+    lines.push(`Demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts) {
+      lines.push(`  ${a.username.padEnd(15)} ${a.role.padEnd(13)} ${a.orgUnitName} (${a.orgUnitId})${a.employeeNo ? ` · employee ${a.employeeNo}` : ''}`);
+    }
+  }
+  lines.push('Press Ctrl+C to stop.', '');
+  console.log(lines.join('\n'));
 }
