@@ -22,35 +22,38 @@ export function TimelineFilters({
   const { options } = useVocabulary();
   return (
     <Space wrap size={8} style={{ marginBottom: 12 }}>
-      <Select
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={t('timeline.channel')}
-        style={{ minWidth: 180 }}
-        options={options('channels')}
-        value={value.channels}
-        onChange={(channels) => onChange({ ...value, channels })}
-        data-testid="timeline-channel-filter"
-        optionFilterProp="label"
-      />
-      <Select
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        placeholder={t('timeline.type')}
-        style={{ minWidth: 180 }}
-        options={options('traceTypes')}
-        value={value.types}
-        onChange={(types) => onChange({ ...value, types })}
-        data-testid="timeline-type-filter"
-        optionFilterProp="label"
-      />
-      <DatePicker.RangePicker
-        value={value.period}
-        onChange={(range) => onChange({ ...value, period: range?.[0] && range[1] ? [range[0], range[1]] : null })}
-        data-testid="timeline-period-filter"
-      />
+      <div data-testid="timeline-channel-filter">
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={t('timeline.channel')}
+          style={{ minWidth: 180 }}
+          options={options('channels')}
+          value={value.channels}
+          onChange={(channels) => onChange({ ...value, channels })}
+          optionFilterProp="label"
+        />
+      </div>
+      <div data-testid="timeline-type-filter">
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          placeholder={t('timeline.type')}
+          style={{ minWidth: 180 }}
+          options={options('traceTypes')}
+          value={value.types}
+          onChange={(types) => onChange({ ...value, types })}
+          optionFilterProp="label"
+        />
+      </div>
+      <div data-testid="timeline-period-filter">
+        <DatePicker.RangePicker
+          value={value.period}
+          onChange={(range) => onChange({ ...value, period: range?.[0] && range[1] ? [range[0], range[1]] : null })}
+        />
+      </div>
     </Space>
   );
 }

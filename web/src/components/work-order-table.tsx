@@ -21,7 +21,7 @@ function isOverdue(order: WorkOrderSummary): boolean {
   return end.isAfter(dayjs(order.slaDeadline));
 }
 
-export function WorkOrderTable({ orders, pageSize = 8 }: { orders: WorkOrderSummary[]; pageSize?: number }) {
+export function WorkOrderTable({ orders, pageSize = 10 }: { orders: WorkOrderSummary[]; pageSize?: number }) {
   const { t } = useTranslation();
   const { label } = useVocabulary();
   const columns: TableColumnsType<WorkOrderSummary> = [
@@ -77,18 +77,19 @@ export function WorkOrderTable({ orders, pageSize = 8 }: { orders: WorkOrderSumm
     },
   ];
   return (
-    <Table<WorkOrderSummary>
-      rowKey="orderNo"
-      size="small"
-      columns={columns}
-      dataSource={orders}
-      scroll={{ x: 840 }}
-      pagination={orders.length > pageSize ? { pageSize, size: 'small' } : false}
-      data-testid="work-order-table"
-      expandable={{
-        rowExpandable: (order) => Boolean(order.summary),
-        expandedRowRender: (order) => <Typography.Text>{order.summary}</Typography.Text>,
-      }}
-    />
+    <div data-testid="work-order-table">
+      <Table<WorkOrderSummary>
+        rowKey="orderNo"
+        size="small"
+        columns={columns}
+        dataSource={orders}
+        scroll={{ x: 840 }}
+        pagination={orders.length > pageSize ? { pageSize, size: 'small' } : false}
+        expandable={{
+          rowExpandable: (order) => Boolean(order.summary),
+          expandedRowRender: (order) => <Typography.Text>{order.summary}</Typography.Text>,
+        }}
+      />
+    </div>
   );
 }

@@ -45,14 +45,15 @@ export default function CasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title={t('case.steps')} variant="borderless" size="small">
-            <Timeline
-              data-testid="case-steps"
-              items={chain.traces.map((trace) => ({
-                key: trace.traceId,
-                dot: <ChannelGlyph channel={trace.channel} />,
-                children: <TraceItemContent trace={trace} />,
-              }))}
-            />
+            <div data-testid="case-steps">
+              <Timeline
+                items={chain.traces.map((trace) => ({
+                  key: trace.traceId,
+                  dot: <ChannelGlyph channel={trace.channel} />,
+                  children: <TraceItemContent trace={trace} />,
+                }))}
+              />
+            </div>
           </Card>
         </Col>
         <Col xs={24} xl={14}>

@@ -54,22 +54,23 @@ export default function CustomerSearchPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('customer.searchHint')}
       </Typography.Paragraph>
-      <Table<CustomerListItem>
-        rowKey="customerNo"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        data-testid="customer-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (count) => t('common.total', { count }),
-          onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
-        }}
-      />
+      <div data-testid="customer-table">
+        <Table<CustomerListItem>
+          rowKey="customerNo"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
+          }}
+        />
+      </div>
     </Card>
   );
 }

@@ -54,22 +54,23 @@ export default function EmployeeListPage() {
         data-testid="employee-search"
         onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
       />
-      <Table<EmployeeListItem>
-        rowKey="employeeNo"
-        size="small"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        data-testid="employee-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (count) => t('common.total', { count }),
-          onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
-        }}
-      />
+      <div data-testid="employee-table">
+        <Table<EmployeeListItem>
+          rowKey="employeeNo"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
+          }}
+        />
+      </div>
     </Card>
   );
 }
