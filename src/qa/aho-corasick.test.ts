@@ -43,8 +43,8 @@ describe('requiredLiterals', () => {
     ['\\d{17}[\\dXx]', null],
     ['(保证|肯定)马上', ['马上']],
     ['投诉|\\d+', null],
-    ['ABC', null, 'i'],
-  ] as const)('%s → %j', (pattern, expected, flags = '') => {
+    ['ABC', null, 'i'] as [string, null, string],
+  ] as [string, string[] | null, string?][])('%s → %j', (pattern, expected, flags = '') => {
     expect(requiredLiterals(pattern, flags)).toEqual(expected);
   });
 
