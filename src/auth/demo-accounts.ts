@@ -12,13 +12,13 @@ interface DemoAccountSpec {
   displayName: string;
   role: Role;
   scopeLevel: Level;
-  /** Employee post to link the account to, found inside the account's scope. */
+  /** Employee post to link the account to: one at the scope unit itself first, else below it. */
   employeePost?: string;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
-  { username: 'manager', displayName: '市公司经理（演示）', role: 'manager', scopeLevel: 'city' },
-  { username: 'county_manager', displayName: '县公司经理（演示）', role: 'manager', scopeLevel: 'county' },
+  { username: 'manager', displayName: '市公司经理（演示）', role: 'manager', scopeLevel: 'city', employeePost: 'manager' },
+  { username: 'county_manager', displayName: '县公司经理（演示）', role: 'manager', scopeLevel: 'county', employeePost: 'manager' },
   { username: 'agent', displayName: '95598坐席（演示）', role: 'agent', scopeLevel: 'company', employeePost: 'agent_95598' },
   { username: 'hall', displayName: '营业厅柜员（演示）', role: 'hall_staff', scopeLevel: 'county', employeePost: 'hall_staff' },
   { username: 'grid', displayName: '网格经理（演示）', role: 'grid_manager', scopeLevel: 'grid', employeePost: 'grid_manager' },
@@ -53,8 +53,8 @@ export async function seedDemoAccounts(db: Queryable): Promise<SeededAccount[]> 
       const found = await db.query<{ employee_id: number; employee_no: string }>(
         `SELECT e.employee_id, e.employee_no FROM employee e JOIN org_unit o ON o.org_unit_id = e.org_unit_id
          WHERE e.post = $1 AND e.status = 'active' AND left(o.path, length($2)) = $2
-         ORDER BY e.employee_no LIMIT 1`,
-        [spec.employeePost, unit.path],
+         ORDER BY (e.org_unit_id = $3) DESC, e.employee_no LIMIT 1`,
+        [spec.employeePost, unit.path, unit.org_unit_id],
       );
       employee = found[0];
     }
