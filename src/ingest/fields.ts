@@ -94,7 +94,7 @@ export function parseTime(cell: unknown): Parsed<string> {
     if (m) iso = `${m[1]}-${pad(m[2])}-${pad(m[3])}T${pad(m[4])}:${m[5]}:${m[6] ?? '00'}+08:00`;
   }
   const date = iso === undefined ? undefined : new Date(iso);
-  if (!date || Number.isNaN(date.getTime())) {
+  if (!date || Number.isNaN(date.getTime()) || !parseDate((iso ?? '').slice(0, 10)).ok) {
     return fail(`'${clip(text)}' is not a time (ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)`);
   }
   return ok(date.toISOString());

@@ -73,6 +73,8 @@ export function createProgress(options: ProgressOptions): Progress {
       total = next;
     },
     done() {
+      // Small files finish silently; the summary table reports them.
+      if (Date.now() - started < 1000) return;
       stream.write(`${line()}, done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     },
   };
