@@ -41,7 +41,8 @@ function delayDays(ctx: ActivityContext): number {
     case 'late':
       return rng.chance(0.2) ? rng.int(1, 20) : 0;
     case 'chronic_arrears':
-      return rng.chance(0.25) ? 0 : rng.int(4, 45);
+      // Skewed: most late payments are a week or two late, a few run past a month.
+      return rng.chance(0.25) ? 0 : 4 + Math.floor(41 * rng.float() ** 2);
   }
 }
 

@@ -29,19 +29,19 @@ const SOCIAL = ['微博', '抖音', '微信朋友圈', '今日头条', '小红�
 /** Chooses which violations an agent's call carries: attitude, skill and habit drive them. */
 function plantViolations(ctx: ActivityContext, agent: DemoEmployee, applicable: (c: QaViolationCode) => boolean): Set<QaViolationCode> {
   const { attitude, skill, violationProne } = agent.traits;
-  const base = 0.012;
+  const base = 0.006;
   const poor = attitude === 'poor';
   const weak = skill <= 2;
   const p: Record<QaViolationCode, number> = {
-    missing_greeting: poor ? 0.08 : base,
-    missing_self_intro: weak ? 0.15 : base,
-    no_identity_check: weak ? 0.15 : base,
-    forbidden_words: poor ? 0.2 : base / 2,
-    long_silence_no_hold_notice: weak ? 0.2 : base,
-    angry_not_soothed: poor ? 0.45 : 0.05,
-    interruption: poor ? 0.2 : base,
-    missing_closing: weak || poor ? 0.12 : base,
-    transfer_without_explanation: weak ? 0.3 : 0.04,
+    missing_greeting: poor ? 0.05 : base,
+    missing_self_intro: weak ? 0.08 : base,
+    no_identity_check: weak ? 0.08 : base,
+    forbidden_words: poor ? 0.12 : base / 2,
+    long_silence_no_hold_notice: weak ? 0.1 : base,
+    angry_not_soothed: poor ? 0.4 : 0.04,
+    interruption: poor ? 0.1 : base,
+    missing_closing: weak || poor ? 0.06 : base,
+    transfer_without_explanation: weak ? 0.25 : 0.03,
   };
   const planted = new Set<QaViolationCode>();
   for (const code of QA_VIOLATION_CODES) {

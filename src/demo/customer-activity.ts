@@ -49,7 +49,7 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     const big = bill.relative > 1.3 ? 2 : 1;
     const amount = String(bill.bill.amount);
     const at = ctx.wakingTime(bill.issuedMs + DAY, bill.issuedMs + 10 * DAY);
-    if (rng.chance((feeSensitive ? 0.2 : 0.008) * big)) {
+    if (rng.chance((feeSensitive ? 0.14 : 0.008) * big)) {
       makeContact(ctx, { atMs: at, intent: 'bill_query', topic: rng.chance(0.2) ? 'billing_error' : 'fee', orderType: 'consultation', slots: { amount }, summary: `客户咨询${bill.bill.period}电费${amount}元偏高` });
     } else if (rng.chance((feeSensitive ? 0.06 : 0.002) * big)) {
       makeContact(ctx, { atMs: at, intent: 'tariff_complaint', topic: 'fee', orderType: 'complaint', substantiated: rng.chance(0.1), slots: { amount }, summary: `客户对${bill.bill.period}电费${amount}元有异议` });

@@ -59,7 +59,8 @@ export const GREETING_BARE = ['喂，请讲。', '95598，说吧。'] as const;
 export const CHAT_GREETING_OK = ['您好，在线客服{agent}号客服为您服务，请问有什么可以帮您？', '您好，我是工号{agent}的在线客服，请问有什么需要？'] as const;
 
 export const IDENTITY_ASK = ['麻烦提供一下户号，户号是多少？', '为了核实一下您的身份，请提供户主姓名和身份证后四位。', '请问户主姓名是什么？我核实您的信息。'] as const;
-export const IDENTITY_GIVE = ['户号是{customer}。', '户主是{name}，身份证后四位{id4}。', '嗯，户号{customer}，户主{name}。'] as const;
+/** Answers IDENTITY_ASK item by item. */
+export const IDENTITY_GIVE = ['户号是{customer}。', '户主是{name}，身份证后四位{id4}。', '户主是{name}。'] as const;
 export const IDENTITY_CONFIRMED = ['好的，已经核实您的信息，请您稍候，我帮您查询一下。', '好的，核实您的信息无误，请稍等，我查一下。', '好的，请您稍候，我这边查询。'] as const;
 export const LOOKUP_NO_HOLD = ['好的。', '嗯，我看一下。', '行，我查查。'] as const;
 export const ACCOUNT_DETAIL = ['我这边看到您的户号{customer}，户名是{name}。', '系统里显示您的户号{customer}，户名是{name}。'] as const;

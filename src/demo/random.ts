@@ -13,16 +13,20 @@ function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Mixes (seed, stream, index) into one well-spread 32-bit seed (murmur3 finaliser). */
-export function deriveSeed(seed: number, stream: string, index: number): number {
-  let h = (seed ^ hashString(stream)) >>> 0;
-  h = Math.imul(h ^ (index >>> 0), 0x9e3779b1);
+function fmix(value: number): number {
+  let h = value >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** Mixes (seed, stream, index) into one well-spread 32-bit seed (murmur3 finaliser, applied per part). */
+export function deriveSeed(seed: number, stream: string, index: number): number {
+  const base = fmix((seed | 0) ^ hashString(stream));
+  return fmix(base + Math.imul(index | 0, 0x9e3779b1));
 }
 
 /**

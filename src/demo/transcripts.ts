@@ -69,8 +69,9 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
     if (v.has('no_identity_check')) {
       agent(rng.pick(P.ACCOUNT_DETAIL));
     } else {
-      agent(rng.pick(P.IDENTITY_ASK));
-      customer(rng.pick(P.IDENTITY_GIVE));
+      const ask = rng.int(0, P.IDENTITY_ASK.length - 1);
+      agent(P.IDENTITY_ASK[ask] ?? P.IDENTITY_ASK[0]);
+      customer(P.IDENTITY_GIVE[ask] ?? P.IDENTITY_GIVE[0]);
     }
     if (v.has('long_silence_no_hold_notice')) {
       agent(rng.pick(P.LOOKUP_NO_HOLD));
@@ -103,15 +104,6 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
   customer(rng.pick(P.CUSTOMER_FOLLOW_UP));
   if (ctx.angry && rng.chance(0.6)) customer(rng.pick(P.ANGER) + (ctx.escalation ? rng.pick(P.ESCALATION) : '你们赶紧处理！'));
   if (ctx.angry && !v.has('angry_not_soothed') && lines[lines.length - 1]?.speaker === 'customer') agent('非常抱歉，我们一定尽快处理，处理结果会及时回复您。');
-  if (interruptAt >= 0) {
-    const at = lines.findIndex((l, i) => i > interruptAt && l.speaker === 'agent' && lines[i - 1]?.speaker === 'customer');
-    const target = lines[at];
-    if (target) {
-      target.overlapMs = rng.int(700, 2_000);
-      target.text = `哎，您先听我说，${target.text}`;
-    }
-  }
-
   if (v.has('missing_closing')) {
     agent(rng.pick(P.CLOSING_MISSING));
   } else {
@@ -126,13 +118,21 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
       agent(rng.pick(chat ? P.CHAT_CLOSING_BYE : P.CLOSING_BYE));
     }
   }
+  if (interruptAt >= 0) {
+    const at = lines.findIndex((l, i) => i >= interruptAt && l.speaker === 'agent' && lines[i - 1]?.speaker === 'customer');
+    const target = lines[at];
+    if (target) {
+      target.overlapMs = rng.int(700, 2_000);
+      target.text = `哎，您先听我说，${target.text}`;
+    }
+  }
+
   return timeLines(rng, lines, chat);
 }
 
 /** Speech runs at ~4.5 characters a second; typing in a chat at ~2. */
 function timeLines(rng: Rng, lines: readonly Line[], chat: boolean): CallTurn[] {
   const turns: CallTurn[] = [];
-  let clock = 0;
   let prevEnd = 0;
   lines.forEach((line, i) => {
     const perChar = chat ? 450 : 220;
@@ -141,7 +141,6 @@ function timeLines(rng: Rng, lines: readonly Line[], chat: boolean): CallTurn[] 
     if (line.overlapMs !== undefined) start = Math.max(turns[turns.length - 1]?.start_ms ?? 0, prevEnd - line.overlapMs);
     const end = start + duration;
     turns.push({ seq: i + 1, speaker: line.speaker, start_ms: start, end_ms: end, text: line.text });
-    clock = Math.max(clock, end);
     prevEnd = end;
   });
   return turns;

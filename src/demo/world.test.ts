@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallRecord } from '../ingest/records.js';
+import { createFileSink } from './file-sink.js';
+import { createGroundTruthFile, createGroundTruthMemory, type GroundTruthLine } from './ground-truth.js';
+import { createMemorySink, type MemorySink } from './memory-sink.js';
+import { violationsInTranscript } from './qa-evidence.js';
+import { generateDemoWorld } from './world.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function filesHash(seed: number, customers = 300): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gridcare-demo-'));
+  dirs.push(dir);
+  const sink = createFileSink(dir);
+  const truth = createGroundTruthFile(path.join(dir, 'ground-truth.jsonl'));
+  await generateDemoWorld({ customers, months: 6, seed, endMonth: '2026-10' }, sink, truth);
+  await sink.close();
+  await truth.close();
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(path.join(dir, file)));
+  return hash.digest('hex');
+}
+
+describe('determinism', () => {
+  it('writes byte-identical files for the same arguments', async () => {
+    expect(await filesHash(11)).toBe(await filesHash(11));
+  });
+
+  it('writes a different world for a different seed', async () => {
+    expect(await filesHash(12)).not.toBe(await filesHash(11));
+  });
+});
+
+describe('a generated world', () => {
+  let sink: MemorySink;
+  let truth: GroundTruthLine[];
+  const customersWith = (trait: string) => new Set(truth.flatMap((l) => (l.type === 'customer' && l.traits.includes(trait as never) ? [l.customer_no] : [])));
+  const perCustomer = (nos: Iterable<string>, keep: (no: string) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const no of nos) counts.set(no, (counts.get(no) ?? 0) + 1);
+    const all = truth.flatMap((l) => (l.type === 'customer' ? [l.customer_no] : []));
+    const mean = (group: string[]) => group.reduce((s, no) => s + (counts.get(no) ?? 0), 0) / Math.max(1, group.length);
+    return { with: mean(all.filter(keep)), without: mean(all.filter((no) => !keep(no))) };
+  };
+
+  beforeAll(async () => {
+    sink = createMemorySink();
+    const memory = createGroundTruthMemory();
+    await generateDemoWorld({ customers: 4000, months: 12, seed: 2026, endMonth: '2026-10' }, sink, memory);
+    truth = memory.lines;
+  }, 120_000);
+
+  it('refers only to customers, meters, employees, orders and outages written before', () => {
+    const customers = new Set(sink.all('customers').map((c) => c.customer_no));
+    const meters = new Set(sink.all('meters').map((m) => m.meter_no));
+    const employees = new Set(sink.all('employees').map((e) => e.employee_no));
+    const orders = new Set(sink.all('work_orders').map((o) => o.order_no));
+    const outages = new Set(sink.all('outages').map((o) => o.outage_id));
+    const units = new Set(sink.all('org_units').map((u) => u.org_unit_id));
+    const areas = new Set(sink.all('transformer_areas').map((a) => a.transformer_area_id));
+    const bad: string[] = [];
+    const check = (ok: boolean, what: string) => {
+      if (!ok && bad.length < 10) bad.push(what);
+    };
+    for (const c of sink.all('customers')) check(units.has(c.org_unit_id) && areas.has(c.transformer_area_id ?? ''), c.customer_no);
+    for (const kind of ['bills', 'payments', 'work_orders', 'calls', 'notices', 'traces'] as const) {
+      for (const r of sink.all(kind)) check(customers.has(r.customer_no ?? ''), `${kind} ${r.customer_no}`);
+    }
+    for (const r of sink.all('readings')) check(meters.has(r.meter_no ?? ''), `reading ${r.meter_no}`);
+    for (const r of sink.all('work_order_status')) check(orders.has(r.order_no) && (r.employee_no === undefined || employees.has(r.employee_no)), r.order_no);
+    for (const r of sink.all('work_orders')) check(employees.has(r.responsible_employee_no ?? ''), r.order_no);
+    for (const r of sink.all('calls')) check(employees.has(r.agent_employee_no ?? '') && orders.has(r.order_no ?? ''), r.call_id);
+    for (const r of sink.all('employee_operations')) check(employees.has(r.employee_no), r.operation_id);
+    for (const r of sink.all('notices')) check(!r.outage_id || outages.has(r.outage_id), r.notice_id);
+    for (const r of sink.all('traces')) check(!r.employee_no || employees.has(r.employee_no), r.source_id);
+    expect(bad).toEqual([]);
+  });
+
+  it('dates nothing after the end of October 2026', () => {
+    const end = Date.parse('2026-11-01T00:00:00+08:00');
+    const times: string[] = [
+      ...sink.all('payments').map((r) => r.paid_at),
+      ...sink.all('bills').map((r) => r.issued_on),
+      ...sink.all('readings').map((r) => `${r.date}T00:00:00+08:00`),
+      ...sink.all('work_orders').flatMap((r) => [r.created_at, r.closed_at ?? r.created_at]),
+      ...sink.all('work_order_status').map((r) => r.at),
+      ...sink.all('calls').map((r) => r.ended_at),
+      ...sink.all('outages').flatMap((r) => [r.started_at, r.restored_at ?? r.started_at]),
+      ...sink.all('notices').map((r) => r.sent_at),
+      ...sink.all('employee_operations').map((r) => r.at),
+      ...sink.all('traces').map((r) => r.occurred_at),
+    ];
+    expect(times.length).toBeGreaterThan(100_000);
+    const future = times.filter((t) => !(Date.parse(t.length === 10 ? `${t}T00:00:00+08:00` : t) < end));
+    expect(future.slice(0, 5)).toEqual([]);
+  });
+
+  it('makes outage-sensitive customers raise far more outage cases than others', () => {
+    const sensitive = customersWith('outage_sensitive');
+    const orders = sink.all('work_orders').filter((o) => ['outage', 'outage_notice', 'repair_timeliness'].includes(o.topic_code));
+    const m = perCustomer(orders.map((o) => o.customer_no ?? ''), (no) => sensitive.has(no));
+    expect(m.with).toBeGreaterThan(4 * m.without);
+    expect(m.without).toBeGreaterThan(0); // noise: others call too
+  });
+
+  it('makes fee-sensitive customers ask about bills and chronic late payers pay late and get cut off', () => {
+    const fee = customersWith('fee_sensitive');
+    const feeOrders = sink.all('work_orders').filter((o) => o.topic_code === 'fee' || o.topic_code === 'billing_error');
+    const f = perCustomer(feeOrders.map((o) => o.customer_no ?? ''), (no) => fee.has(no));
+    expect(f.with).toBeGreaterThan(5 * f.without);
+    const late = customersWith('chronic_late_payer');
+    const latePayments = sink.all('payments').filter((p) => p.due_date !== undefined && p.paid_at.slice(0, 10) > p.due_date);
+    const l = perCustomer(latePayments.map((p) => p.customer_no ?? ''), (no) => late.has(no));
+    expect(l.with).toBeGreaterThan(5 * l.without);
+    const cuts = sink.all('employee_operations').filter((o) => o.operation === 'disconnection');
+    const c = perCustomer(cuts.map((o) => o.customer_no ?? ''), (no) => late.has(no));
+    expect(c.with).toBeGreaterThan(10 * c.without + 0.5);
+  });
+
+  it('makes repeat complainers complain and escalation-prone customers escalate', () => {
+    const repeat = customersWith('repeat_complainer');
+    const complaints = sink.all('work_orders').filter((o) => o.order_type === 'complaint');
+    const r = perCustomer(complaints.map((o) => o.customer_no ?? ''), (no) => repeat.has(no));
+    expect(r.with).toBeGreaterThan(2);
+    expect(r.with).toBeGreaterThan(8 * r.without);
+    const prone = customersWith('escalation_prone');
+    const escalations = sink.all('traces').filter((t) => t.trace_type === 'social_post' || t.attributes?.escalated_to !== undefined);
+    const e = perCustomer(escalations.map((t) => t.customer_no ?? ''), (no) => prone.has(no));
+    expect(e.with).toBeGreaterThan(5 * e.without);
+  });
+
+  it('shows a thief as a sustained drop against his own history', () => {
+    const thieves = truth.flatMap((l) => (l.type === 'customer' && l.theft_from ? [{ no: l.customer_no, from: l.theft_from }] : []));
+    expect(thieves.length).toBeGreaterThan(3);
+    const meterOf = new Map(sink.all('meters').map((m) => [m.customer_no, m.meter_no]));
+    for (const thief of thieves) {
+      const rows = sink.all('readings').filter((r) => r.meter_no === meterOf.get(thief.no));
+      const mean = (list: typeof rows) => list.reduce((s, r) => s + r.kwh, 0) / Math.max(1, list.length);
+      const before = mean(rows.filter((r) => r.date < thief.from));
+      const after = mean(rows.filter((r) => r.date >= thief.from));
+      expect(after / before).toBeLessThan(0.7);
+    }
+  });
+
+  it('writes varied transcripts whose text shows exactly the planted QA violations', () => {
+    const calls = new Map<string, CallRecord>(sink.all('calls').map((c) => [c.call_id, c]));
+    const lines = truth.filter((l): l is Extract<GroundTruthLine, { type: 'call' }> => l.type === 'call');
+    expect(lines.length).toBe(calls.size);
+    const planted = new Set<string>();
+    for (const line of lines) {
+      const call = calls.get(line.call_id);
+      expect(call?.turns?.length).toBeGreaterThan(3);
+      expect([...violationsInTranscript(call?.turns ?? [], line.customer_angry)].sort()).toEqual([...line.violations].sort());
+      for (const v of line.violations) planted.add(v);
+    }
+    expect(planted.size).toBe(9);
+    const openings = new Set([...calls.values()].map((c) => c.turns?.find((t) => t.speaker === 'customer')?.text));
+    expect(openings.size).toBeGreaterThan(calls.size / 4);
+    const clean = lines.filter((l) => l.violations.length === 0).length;
+    expect(clean / lines.length).toBeGreaterThan(0.6);
+  });
+});
