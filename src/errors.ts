@@ -21,7 +21,6 @@ export const ERROR_CODES = {
   BATCH_TOO_LARGE: 'A trace batch holds more items than the limit.',
   QA_RULE_INVALID: 'A quality-inspection rule is invalid (unknown operator, bad regex, empty list).',
   CUSTOMER_CONFIDENTIAL: 'The customer is a special customer (特殊客户); viewing needs the customer:confidential permission.',
-  INGEST_UNAVAILABLE: 'The trace ingest module is not available in this build.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

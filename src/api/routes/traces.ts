@@ -1,35 +1,16 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/db.js';
 import { AppError } from '../../errors.js';
-import type { TraceRecord } from '../../ingest/records.js';
+import { acceptTraceBatch, MAX_TRACE_BATCH, type TraceItemResult } from '../../ingest/trace-batch.js';
 import type { GridcareApp } from '../types.js';
 
-export const MAX_TRACE_BATCH = 10_000;
+export { MAX_TRACE_BATCH };
+export type { TraceItemResult };
 
-export interface TraceItemResult {
-  index: number;
-  status: 'accepted' | 'duplicate' | 'updated' | 'quarantined' | 'rejected';
-  reason?: string;
-  field?: string;
-  trace_id?: number;
-}
+/** The ingest entry point; validating each item is its job, so one bad item never sinks the batch. */
+export type AcceptTraceBatch = (db: Db, source: string, items: readonly unknown[]) => Promise<TraceItemResult[]>;
 
-/** The ingest module's entry point (src/ingest/trace-batch.ts); validation of items is its job. */
-export type AcceptTraceBatch = (db: Db, source: string, items: readonly TraceRecord[]) => Promise<TraceItemResult[]>;
-
-// Resolved at first use so the API builds whether or not the ingest module is present yet.
-const INGEST_MODULE = '../../ingest/trace-batch.js';
-async function loadAcceptTraceBatch(): Promise<AcceptTraceBatch> {
-  try {
-    const mod = (await import(INGEST_MODULE)) as { acceptTraceBatch?: AcceptTraceBatch };
-    if (mod.acceptTraceBatch) return mod.acceptTraceBatch;
-  } catch {
-    // reported below
-  }
-  throw new AppError('INGEST_UNAVAILABLE', 'Trace ingest (src/ingest/trace-batch.ts) is not available in this build', 503);
-}
-
-export function registerTraceRoutes(app: GridcareApp, db: Db, accept?: AcceptTraceBatch): void {
+export function registerTraceRoutes(app: GridcareApp, db: Db, accept: AcceptTraceBatch = acceptTraceBatch): void {
   app.post(
     '/api/v1/traces',
     {
@@ -48,12 +29,11 @@ export function registerTraceRoutes(app: GridcareApp, db: Db, accept?: AcceptTra
       const { source, items } = request.body;
       if (items.length > MAX_TRACE_BATCH) {
         throw new AppError('BATCH_TOO_LARGE', `A batch holds at most ${MAX_TRACE_BATCH} items; this one has ${items.length}`, 413, {
-          limit: MAX_TRACE_BATCH,
+          max: MAX_TRACE_BATCH,
           received: items.length,
         });
       }
-      const run = accept ?? (await loadAcceptTraceBatch());
-      const results = await run(db, source, items as unknown as TraceRecord[]);
+      const results = await accept(db, source, items);
       const counts: Record<string, number> = {};
       for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
       return { source, received: items.length, counts, items: results };
