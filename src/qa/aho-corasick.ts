@@ -18,7 +18,9 @@ export class AhoCorasick {
 
   constructor(readonly patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
-    patterns.forEach((pattern, id) => this.add(pattern, id));
+    patterns.forEach((pattern, id) => {
+      this.add(pattern, id);
+    });
     this.link();
   }
 

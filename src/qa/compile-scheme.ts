@@ -5,8 +5,8 @@
  * are computed at most once per transcript, and only if some rule needs them.
  */
 import { AhoCorasick } from './aho-corasick.js';
-import type { Condition, QaRule, QaScheme, TextLeaf } from './rule-language.js';
 import { requiredLiterals } from './regex-prefilter.js';
+import type { Condition, LeafCondition, QaRule, QaScheme, TextLeaf } from './rule-language.js';
 import { validateScheme } from './validate-scheme.js';
 
 export interface LeafPlan {
@@ -26,33 +26,80 @@ export interface CompiledScheme {
   plans: LeafPlan[];
   /** Leaf object → plan index; equal leaves in different rules share a plan. */
   planOf: Map<TextLeaf, number>;
+  /**
+   * Per rule, automaton patterns of which at least one must occur for the rule to be able
+   * to hit (null: always evaluate, e.g. absence or timing rules). Most rules of a large
+   * scheme never see their words in a given call and are passed without evaluation.
+   */
+  ruleTriggers: (number[] | null)[];
+  /** The inverse: pattern id → indexes of the rules it triggers. */
+  rulesByPattern: number[][];
   usesSentiment: boolean;
 }
 
+/** The text leaves a condition reads, and the operators it uses. */
 function visitLeaves(cond: Condition, onText: (leaf: TextLeaf) => void, onOp: (op: string) => void): void {
-  if ('all' in cond) return cond.all.forEach((c) => visitLeaves(c, onText, onOp));
-  if ('any' in cond) return cond.any.forEach((c) => visitLeaves(c, onText, onOp));
-  if ('not' in cond) return visitLeaves(cond.not, onText, onOp);
+  if ('all' in cond || 'any' in cond) {
+    for (const child of 'all' in cond ? cond.all : cond.any) visitLeaves(child, onText, onOp);
+    return;
+  }
+  if ('not' in cond) {
+    visitLeaves(cond.not, onText, onOp);
+    return;
+  }
   onOp(cond.op);
+  for (const leaf of textLeavesOf(cond)) onText(leaf);
+}
+
+function textLeavesOf(cond: LeafCondition): TextLeaf[] {
   switch (cond.op) {
     case 'keyword':
     case 'regex':
-      return onText(cond);
+      return [cond];
     case 'absent':
-      return onText(cond.expr);
+      return [cond.expr];
     case 'order':
-      onText(cond.first);
-      return onText(cond.then);
+      return [cond.first, cond.second];
     case 'near':
-      onText(cond.a);
-      return onText(cond.b);
+      return [cond.a, cond.b];
     case 'silence':
-      if (cond.holdNotice) onText(cond.holdNotice);
-      return;
+      return cond.holdNotice ? [cond.holdNotice] : [];
     case 'angryNotSoothed':
-      return onText(cond.soothing);
+      return [cond.soothing];
     default:
-      return;
+      return [];
+  }
+}
+
+/** Patterns a condition cannot hold without (one of them must occur), or null if none. */
+function requiredPatterns(cond: Condition, triggersOf: (leaf: TextLeaf) => number[] | null): number[] | null {
+  if ('all' in cond) {
+    for (const child of cond.all) {
+      const required = requiredPatterns(child, triggersOf);
+      if (required) return required;
+    }
+    return null;
+  }
+  if ('any' in cond) {
+    const union: number[] = [];
+    for (const child of cond.any) {
+      const required = requiredPatterns(child, triggersOf);
+      if (!required) return null;
+      union.push(...required);
+    }
+    return union;
+  }
+  if ('not' in cond) return null;
+  switch (cond.op) {
+    case 'keyword':
+    case 'regex':
+      return triggersOf(cond);
+    case 'order':
+      return triggersOf(cond.first) ?? triggersOf(cond.second);
+    case 'near':
+      return triggersOf(cond.a) ?? triggersOf(cond.b);
+    default:
+      return null;
   }
 }
 
@@ -91,7 +138,10 @@ export function compileScheme(input: unknown): CompiledScheme {
 
   const planLeaf = (leaf: TextLeaf) => {
     // Speaker, window and count are applied after matching, so they do not split a plan.
-    const key = leaf.op === 'keyword' ? `k:${leaf.wholeWord ? 1 : 0}:${leaf.words.join('\u0000')}` : `r:${leaf.flags ?? ''}:${leaf.pattern}`;
+    const key =
+      leaf.op === 'keyword'
+        ? `k:${leaf.wholeWord ? 1 : 0}:${leaf.words.join('\u0000')}`
+        : `r:${leaf.flags ?? ''}:${leaf.pattern}`;
     let index = planByKey.get(key);
     if (index === undefined) {
       index = plans.length;
@@ -113,5 +163,23 @@ export function compileScheme(input: unknown): CompiledScheme {
       if (op.startsWith('emotion') || op === 'angryNotSoothed') usesSentiment = true;
     });
   }
-  return { scheme, rules, matcher: new AhoCorasick(patterns), plans, planOf, usesSentiment };
+  const triggersOf = (leaf: TextLeaf): number[] | null => {
+    const plan = plans[planOf.get(leaf) as number] as LeafPlan;
+    return plan.regex === null ? plan.patternIds : plan.triggerIds;
+  };
+  const ruleTriggers = rules.map((rule) => requiredPatterns(rule.when, triggersOf));
+  const rulesByPattern: number[][] = patterns.map(() => []);
+  ruleTriggers.forEach((ids, rule) => {
+    for (const id of new Set(ids ?? [])) rulesByPattern[id]?.push(rule);
+  });
+  return {
+    scheme,
+    rules,
+    matcher: new AhoCorasick(patterns),
+    plans,
+    planOf,
+    ruleTriggers,
+    rulesByPattern,
+    usesSentiment,
+  };
 }

@@ -1,5 +1,5 @@
 /** Evaluates a condition tree (all / any / not over operators) against one transcript index. */
-import type { EvalContext, Outcome } from './evaluation-types.js';
+
 import {
   evaluateAngryNotSoothed,
   evaluateEmotion,
@@ -10,6 +10,7 @@ import {
   evaluateSpeechRate,
 } from './evaluate-signals.js';
 import { absenceEvidence, evaluateAbsent, evaluatePair, evaluateTextLeaf } from './evaluate-text.js';
+import type { EvalContext, Outcome } from './evaluation-types.js';
 import type { Condition, LeafCondition } from './rule-language.js';
 
 const MISS: Outcome = { hit: false, evidence: [] };

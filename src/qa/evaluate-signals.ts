@@ -1,7 +1,8 @@
 /** Timing and emotion operators: silence, interruption, speechRate, responseDelay, emotion*. */
-import type { LeafCondition } from './rule-language.js';
-import type { EvalContext, Evidence, Outcome } from './evaluation-types.js';
+
 import { describeLeaf, evaluateTextLeaf, filteredOccurrences, inWindow, MAX_EVIDENCE } from './evaluate-text.js';
+import type { EvalContext, Evidence, Outcome } from './evaluation-types.js';
+import type { LeafCondition } from './rule-language.js';
 import { trendSlope } from './sentiment.js';
 import { seconds } from './timing.js';
 import type { TranscriptTurn } from './transcript.js';
@@ -27,7 +28,13 @@ export function evaluateSilence(ctx: EvalContext, cond: Of<'silence'>): Outcome 
     .timing()
     .gaps.filter((g) => g.ms > limit && !holds.some((h) => h < g.turn && h >= g.turn - lookback))
     .map((g) =>
-      turnEvidence(ctx, g.turn, 'silence', expression, `silence ${seconds(g.ms)} > ${cond.minSeconds} s before turn ${g.turn}`),
+      turnEvidence(
+        ctx,
+        g.turn,
+        'silence',
+        expression,
+        `silence ${seconds(g.ms)} > ${cond.minSeconds} s before turn ${g.turn}`,
+      ),
     );
   return counted(evidence, cond.minCount);
 }
@@ -83,7 +90,13 @@ export function evaluateResponseDelay(ctx: EvalContext, cond: Of<'responseDelay'
     .timing()
     .responseDelays.filter((d) => d.ms > cond.minSeconds * 1000)
     .map((d) =>
-      turnEvidence(ctx, d.turn, 'responseDelay', expression, `agent replied after ${seconds(d.ms)} > ${cond.minSeconds} s`),
+      turnEvidence(
+        ctx,
+        d.turn,
+        'responseDelay',
+        expression,
+        `agent replied after ${seconds(d.ms)} > ${cond.minSeconds} s`,
+      ),
     );
   return counted(evidence, cond.minCount);
 }

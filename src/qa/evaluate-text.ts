@@ -1,6 +1,7 @@
 /** Text operators: keyword, regex, absent, order, near; plus the speaker and window filters. */
-import type { Condition, LeafCondition, TextLeaf } from './rule-language.js';
+
 import type { EvalContext, Evidence, Occurrence, Outcome } from './evaluation-types.js';
+import type { Condition, LeafCondition, TextLeaf } from './rule-language.js';
 import type { TranscriptTurn } from './transcript.js';
 
 type Window = NonNullable<TextLeaf['window']>;
@@ -30,8 +31,20 @@ export function describeWindow(window: Window | undefined): string {
   return parts.join(', ');
 }
 
+const descriptions = new WeakMap<TextLeaf, string>();
+
 export function describeLeaf(leaf: TextLeaf): string {
-  const body = leaf.op === 'keyword' ? `keyword(${leaf.words.join('|')})` : `regex(/${leaf.pattern}/${leaf.flags ?? ''})`;
+  let known = descriptions.get(leaf);
+  if (known === undefined) {
+    known = renderLeaf(leaf);
+    descriptions.set(leaf, known);
+  }
+  return known;
+}
+
+function renderLeaf(leaf: TextLeaf): string {
+  const body =
+    leaf.op === 'keyword' ? `keyword(${leaf.words.join('|')})` : `regex(/${leaf.pattern}/${leaf.flags ?? ''})`;
   const scope = [leaf.speaker && leaf.speaker !== 'any' ? leaf.speaker : '', describeWindow(leaf.window)]
     .filter(Boolean)
     .join(', ');
@@ -64,15 +77,16 @@ export function occurrenceEvidence(ctx: EvalContext, o: Occurrence, operator: st
 export function evaluateTextLeaf(ctx: EvalContext, leaf: TextLeaf): Outcome {
   const found = filteredOccurrences(ctx, leaf);
   const needed = leaf.minCount ?? 1;
-  const expression = describeLeaf(leaf);
   if (found.length < needed) return { hit: false, evidence: [] };
+  const expression = describeLeaf(leaf);
   const evidence = found.slice(0, MAX_EVIDENCE).map((o) => occurrenceEvidence(ctx, o, leaf.op, expression));
   if (leaf.minCount !== undefined && evidence[0]) evidence[0].actual = `${found.length} occurrences ≥ ${needed}`;
   return { hit: true, evidence };
 }
 
 export function absenceEvidence(operator: string, inner: Condition): Evidence {
-  const expression = 'op' in inner && (inner.op === 'keyword' || inner.op === 'regex') ? describeLeaf(inner) : 'condition';
+  const expression =
+    'op' in inner && (inner.op === 'keyword' || inner.op === 'regex') ? describeLeaf(inner) : 'condition';
   return {
     operator,
     expression,
@@ -91,11 +105,12 @@ export function evaluateAbsent(ctx: EvalContext, cond: Of<'absent'>): Outcome {
 
 /** Order ("A before B") and proximity ("A within N turns/chars of B"). */
 export function evaluatePair(ctx: EvalContext, cond: Of<'order'> | Of<'near'>): Outcome {
-  const [a, b] = cond.op === 'order' ? [cond.first, cond.then] : [cond.a, cond.b];
+  const [a, b] = cond.op === 'order' ? [cond.first, cond.second] : [cond.a, cond.b];
   const listA = filteredOccurrences(ctx, a);
   const listB = filteredOccurrences(ctx, b);
   const { offsets } = layout(ctx.turns);
   const global = (o: Occurrence, edge: 'start' | 'end') => (offsets[o.turn] as number) + o[edge];
+  if (listA.length === 0 || listB.length === 0) return { hit: false, evidence: [] };
   const expression = `${describeLeaf(a)} ${cond.op === 'order' ? 'before' : 'near'} ${describeLeaf(b)}`;
   for (const x of listA) {
     for (const y of listB) {

@@ -1,7 +1,7 @@
 /** Public API of the intelligent quality-inspection (智能质检) engine. */
-export { compileScheme, type CompiledScheme } from './compile-scheme.js';
+export { type CompiledScheme, compileScheme } from './compile-scheme.js';
 export type { Evidence } from './evaluation-types.js';
-export { inspect, type CategoryScore, type InspectionResult, type RuleHit } from './inspect.js';
+export { type CategoryScore, type InspectionResult, inspect, type RuleHit } from './inspect.js';
 export { inspectNaive, prepareNaive } from './naive.js';
 export {
   type Condition,
@@ -14,7 +14,7 @@ export {
   type TextLeaf,
 } from './rule-language.js';
 export { DEFAULT_95598_SCHEME } from './schemes/default-95598/index.js';
-export { scoreSentiment, type Sentiment } from './sentiment.js';
+export { type Sentiment, scoreSentiment } from './sentiment.js';
 export { exampleTranscript, type Transcript, type TranscriptTurn } from './transcript.js';
 export { validateScheme } from './validate-scheme.js';
 export { VIOLATION_RULES, type ViolationCode } from './violation-map.js';

@@ -3,8 +3,8 @@ import type { CompiledScheme } from './compile-scheme.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import type { EvalContext, Evidence } from './evaluation-types.js';
 import type { QaRule, QaScheme } from './rule-language.js';
-import { createTranscriptIndex } from './transcript-index.js';
 import type { Transcript } from './transcript.js';
+import { createTranscriptIndex } from './transcript-index.js';
 
 export interface RuleHit {
   ruleId: string;
@@ -48,10 +48,20 @@ const NO_EVIDENCE: Evidence = {
   speaker: null,
 };
 
-export function evaluateRules(rules: readonly QaRule[], ctx: EvalContext): { hits: RuleHit[]; passed: string[] } {
+/** `canHit(i)` false lets the caller pass rule i without evaluating it (see ruleTriggers). */
+export function evaluateRules(
+  rules: readonly QaRule[],
+  ctx: EvalContext,
+  canHit: (ruleIndex: number) => boolean = () => true,
+): { hits: RuleHit[]; passed: string[] } {
   const hits: RuleHit[] = [];
   const passed: string[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as QaRule;
+    if (!canHit(i)) {
+      passed.push(rule.id);
+      continue;
+    }
     const outcome = evaluateCondition(ctx, rule.when);
     if (!outcome.hit) {
       passed.push(rule.id);
@@ -110,6 +120,6 @@ export function scoreHits(scheme: QaScheme, hits: readonly RuleHit[], passed: st
 /** Never throws on rule data: everything that could fail was checked by compileScheme. */
 export function inspect(compiled: CompiledScheme, transcript: Transcript): InspectionResult {
   const ctx = createTranscriptIndex(compiled, transcript);
-  const { hits, passed } = evaluateRules(compiled.rules, ctx);
+  const { hits, passed } = evaluateRules(compiled.rules, ctx, ctx.canHit);
   return scoreHits(compiled.scheme, hits, passed);
 }

@@ -3,8 +3,9 @@
  * rule scans every turn with its own regex, nothing shared between rules. Same condition
  * logic and scoring as the compiled engine, so verdicts must agree.
  */
-import { evaluateRules, type InspectionResult, scoreHits } from './inspect.js';
+
 import type { EvalContext, Occurrence } from './evaluation-types.js';
+import { evaluateRules, type InspectionResult, scoreHits } from './inspect.js';
 import type { QaRule, QaScheme, TextLeaf } from './rule-language.js';
 import { wordBoundaries } from './segmentation.js';
 import { scoreSentiment } from './sentiment.js';
@@ -23,7 +24,8 @@ export interface NaiveScheme {
 export function prepareNaive(input: unknown): NaiveScheme {
   const scheme = validateScheme(input);
   const synonyms = new Map<string, string[]>();
-  for (const group of scheme.synonyms ?? []) for (const w of group) synonyms.set(w, [...(synonyms.get(w) ?? []), ...group]);
+  for (const group of scheme.synonyms ?? [])
+    for (const w of group) synonyms.set(w, [...(synonyms.get(w) ?? []), ...group]);
   const regexOf = new Map<TextLeaf, RegExp>();
   const collect = (value: unknown): void => {
     if (typeof value !== 'object' || value === null) return;

@@ -47,17 +47,37 @@ function skipAtom(src: string, i: number): number {
   return src.length;
 }
 
-function longestLiteral(branch: string): string {
-  let best = '';
+const PLAIN = /^[^\\^$.|?*+()[\]{}]+$/;
+
+/** A group of plain alternatives "(工号|编号)" or a class of plain chars "[点时]": one must occur. */
+function alternativesOf(atom: string): string[] | null {
+  if (atom.startsWith('[')) {
+    const body = atom.slice(1, -1);
+    return body.length > 0 && !body.startsWith('^') && !/[\\\-\]]/.test(body) ? [...body] : null;
+  }
+  const body = atom.startsWith('(?:') ? atom.slice(3, -1) : atom.startsWith('(?') ? null : atom.slice(1, -1);
+  if (body === null) return null;
+  const options = body.split('|');
+  return options.every((o) => PLAIN.test(o)) ? options : null;
+}
+
+/** The best factor of a branch: a set of literals one of which every match contains. */
+function bestFactor(branch: string): string[] {
+  let best: string[] = [];
+  const score = (set: string[]) => (set.length === 0 ? 0 : Math.min(...set.map((x) => x.length)) * 10 - set.length);
+  const consider = (set: string[]) => {
+    if (score(set) > score(best)) best = set;
+  };
   let run = '';
   const endRun = () => {
-    if (run.length > best.length) best = run;
+    if (run) consider([run]);
     run = '';
   };
   let i = 0;
   while (i < branch.length) {
     const c = branch[i] as string;
     let literal: string | null = null;
+    let group: string[] | null = null;
     let next = i + 1;
     if (c === '\\') {
       const e = branch[i + 1] ?? '';
@@ -65,6 +85,7 @@ function longestLiteral(branch: string): string {
       next = i + 2;
     } else if (c === '(' || c === '[') {
       next = skipAtom(branch, i);
+      group = alternativesOf(branch.slice(i, next));
     } else if (!'.^$|'.includes(c)) {
       literal = c;
     }
@@ -73,6 +94,7 @@ function longestLiteral(branch: string): string {
     const required = QUANT_REQUIRED.exec(rest);
     if (literal === null || optional) {
       endRun();
+      if (group && !optional) consider(group);
     } else {
       run += literal;
       if (required) endRun();
@@ -85,16 +107,16 @@ function longestLiteral(branch: string): string {
   return best;
 }
 
-/** One literal per top-level branch, or null when some branch has none (run the regex always). */
+/** Literals of which every match contains one, or null when some branch has none (run always). */
 export function requiredLiterals(pattern: string, flags = ''): string[] | null {
   const branches = splitTopLevel(pattern);
   if (!branches) return null;
   const literals: string[] = [];
   for (const branch of branches) {
-    const literal = longestLiteral(branch);
-    if (literal.length === 0) return null;
-    if (flags.includes('i') && /[a-zA-Z]/.test(literal)) return null;
-    literals.push(literal);
+    const factor = bestFactor(branch);
+    if (factor.length === 0) return null;
+    if (flags.includes('i') && factor.some((l) => /[a-zA-Z]/.test(l))) return null;
+    literals.push(...factor);
   }
-  return literals;
+  return [...new Set(literals)];
 }

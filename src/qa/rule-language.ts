@@ -57,7 +57,7 @@ export const operatorSchemas = {
   keyword: keywordSchema,
   regex: regexSchema,
   absent: z.strictObject({ op: z.literal('absent'), expr: textLeafSchema }),
-  order: z.strictObject({ op: z.literal('order'), first: textLeafSchema, then: textLeafSchema, ...distance }),
+  order: z.strictObject({ op: z.literal('order'), first: textLeafSchema, second: textLeafSchema, ...distance }),
   near: z
     .strictObject({ op: z.literal('near'), a: textLeafSchema, b: textLeafSchema, ...distance })
     .refine((n) => n.maxTurns !== undefined || n.maxChars !== undefined, 'near needs maxTurns or maxChars'),
@@ -86,7 +86,11 @@ export const operatorSchemas = {
       measure: z.enum(['mean', 'anyTurn']).optional(),
     })
     .refine((r) => r.above !== undefined || r.below !== undefined, 'speechRate needs above or below'),
-  responseDelay: z.strictObject({ op: z.literal('responseDelay'), minSeconds: seconds, minCount: positiveInt.optional() }),
+  responseDelay: z.strictObject({
+    op: z.literal('responseDelay'),
+    minSeconds: seconds,
+    minCount: positiveInt.optional(),
+  }),
   emotion: z.strictObject({
     op: z.literal('emotion'),
     speaker: z.enum(SPEAKERS).optional(),
@@ -149,7 +153,11 @@ export const schemeHeaderSchema = z.strictObject({
   baseScore: z.number().positive().optional(),
   categories: z.record(
     z.string(),
-    z.strictObject({ name: z.string().min(1), maxDeduction: z.number().min(0), maxBonus: z.number().min(0).optional() }),
+    z.strictObject({
+      name: z.string().min(1),
+      maxDeduction: z.number().min(0),
+      maxBonus: z.number().min(0).optional(),
+    }),
   ),
   /** Groups of interchangeable words: a keyword matches every word of its group. */
   synonyms: z.array(z.array(word).min(2, 'a synonym group needs at least two words')).optional(),

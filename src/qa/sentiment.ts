@@ -49,7 +49,9 @@ export function scoreSentiment(text: string): Sentiment {
   for (const w of kept) {
     let weight = w.entry.value;
     const before = found.filter((f) => f.end <= w.start && f.end >= w.start - LOOKBACK);
-    const intensity = before.filter((f) => f.entry.kind === 'intensifier').reduce((m, f) => Math.max(m, f.entry.value), 1);
+    const intensity = before
+      .filter((f) => f.entry.kind === 'intensifier')
+      .reduce((m, f) => Math.max(m, f.entry.value), 1);
     weight *= intensity;
     if (before.some((f) => f.entry.kind === 'negator')) {
       weight *= weight > 0 ? NEGATED_POSITIVE_FACTOR : NEGATED_NEGATIVE_FACTOR;

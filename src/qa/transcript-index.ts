@@ -9,13 +9,18 @@ import type { Transcript, TranscriptTurn } from './transcript.js';
 
 const byPosition = (a: Occurrence, b: Occurrence) => a.turn - b.turn || a.start - b.start || a.end - b.end;
 
-export function createTranscriptIndex(compiled: CompiledScheme, transcript: Transcript): EvalContext {
+export interface TranscriptIndex extends EvalContext {
+  /** May rule i hit? False when none of the patterns it cannot hit without occurred. */
+  canHit(ruleIndex: number): boolean;
+}
+
+export function createTranscriptIndex(compiled: CompiledScheme, transcript: Transcript): TranscriptIndex {
   const turns = transcript.turns;
   // Turns joined by '\n' (validation forbids it in keywords), so no match spans two turns.
   const text = turns.map((t) => t.text).join('\n');
   const hits = new Map<number, Occurrence[]>();
   let turn = 0;
-  let turnEnd = (turns[0]?.text.length ?? 0);
+  let turnEnd = turns[0]?.text.length ?? 0;
   let turnStart = 0;
   compiled.matcher.scan(text, (id, start, end) => {
     while (end > turnEnd && turn < turns.length - 1) {
@@ -29,6 +34,9 @@ export function createTranscriptIndex(compiled: CompiledScheme, transcript: Tran
     else hits.set(id, [occurrence]);
   });
 
+  const candidates = new Uint8Array(compiled.rules.length);
+  for (const id of hits.keys()) for (const rule of compiled.rulesByPattern[id] ?? []) candidates[rule] = 1;
+
   const boundaries: (Set<number> | undefined)[] = [];
   const boundariesOf = (i: number) => {
     boundaries[i] ??= wordBoundaries((turns[i] as TranscriptTurn).text);
@@ -38,13 +46,24 @@ export function createTranscriptIndex(compiled: CompiledScheme, transcript: Tran
 
   const resolve = (plan: LeafPlan): Occurrence[] => {
     if (plan.regex === null) {
-      let found = plan.patternIds.flatMap((id) => hits.get(id) ?? []);
-      if (plan.patternIds.length > 1) found.sort(byPosition);
-      if (plan.wholeWord) found = found.filter((o) => boundariesOf(o.turn).has(o.start) && boundariesOf(o.turn).has(o.end));
+      let found: Occurrence[] = [];
+      let sources = 0;
+      for (const id of plan.patternIds) {
+        const list = hits.get(id);
+        if (list === undefined) continue;
+        found = sources === 0 ? list : found.concat(list);
+        sources++;
+      }
+      if (sources > 1) found.sort(byPosition);
+      if (plan.wholeWord)
+        found = found.filter((o) => boundariesOf(o.turn).has(o.start) && boundariesOf(o.turn).has(o.end));
       return found;
     }
-    const gated =
-      plan.triggerIds === null ? null : new Set(plan.triggerIds.flatMap((id) => (hits.get(id) ?? []).map((o) => o.turn)));
+    let gated: Set<number> | null = null;
+    if (plan.triggerIds !== null) {
+      gated = new Set();
+      for (const id of plan.triggerIds) for (const o of hits.get(id) ?? []) gated.add(o.turn);
+    }
     const found: Occurrence[] = [];
     turns.forEach((t, i) => {
       if (gated !== null && !gated.has(i)) return;
@@ -59,6 +78,7 @@ export function createTranscriptIndex(compiled: CompiledScheme, transcript: Tran
   const sentiments: (Sentiment | undefined)[] = [];
   return {
     turns,
+    canHit: (i) => compiled.ruleTriggers[i] === null || candidates[i] === 1,
     occurrences(leaf: TextLeaf) {
       const index = compiled.planOf.get(leaf);
       if (index === undefined) return [];

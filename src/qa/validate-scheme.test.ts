@@ -11,7 +11,14 @@ const scheme = (rules: unknown[], extra: Record<string, unknown> = {}) => ({
   rules,
   ...extra,
 });
-const rule = (id: string, when: unknown) => ({ id, name: '规则', description: '说明', category: 'etiquette', points: -1, when });
+const rule = (id: string, when: unknown) => ({
+  id,
+  name: '规则',
+  description: '说明',
+  category: 'etiquette',
+  points: -1,
+  when,
+});
 
 function rejection(json: unknown): AppError {
   try {
@@ -35,13 +42,33 @@ describe('validateScheme', () => {
     ['an empty keyword list', { op: 'keyword', words: [] }, 'when.words', /keyword list is empty/],
     ['an empty keyword', { op: 'keyword', words: ['您好', ''] }, 'when.words.1', /must not be empty/],
     ['negative seconds', { op: 'silence', minSeconds: -5 }, 'when.minSeconds', /./],
-    ['a regex nested deep in a combinator', { all: [{ not: { op: 'regex', pattern: '[' } }] }, 'when.all.0.not.pattern', /invalid regular expression/],
-    ['a bad inner expression of order', { op: 'order', first: { op: 'keyword', words: [] }, then: { op: 'keyword', words: ['a'] } }, 'when.first.words', /empty/],
-    ['near without a distance', { op: 'near', a: { op: 'keyword', words: ['a'] }, b: { op: 'keyword', words: ['b'] } }, 'when', /maxTurns or maxChars/],
+    [
+      'a regex nested deep in a combinator',
+      { all: [{ not: { op: 'regex', pattern: '[' } }] },
+      'when.all.0.not.pattern',
+      /invalid regular expression/,
+    ],
+    [
+      'a bad inner expression of order',
+      { op: 'order', first: { op: 'keyword', words: [] }, second: { op: 'keyword', words: ['a'] } },
+      'when.first.words',
+      /empty/,
+    ],
+    [
+      'near without a distance',
+      { op: 'near', a: { op: 'keyword', words: ['a'] }, b: { op: 'keyword', words: ['b'] } },
+      'when',
+      /maxTurns or maxChars/,
+    ],
     ['speechRate without a limit', { op: 'speechRate' }, 'when', /above or below/],
     ['an unknown parameter', { op: 'keyword', words: ['a'], colour: 'red' }, 'when', /colour/],
     ['an empty all', { all: [] }, 'when.all', /non-empty/],
-    ['a combinator mixed with an operator', { any: [{ op: 'keyword', words: ['a'] }], op: 'keyword' }, 'when', /exactly one/],
+    [
+      'a combinator mixed with an operator',
+      { any: [{ op: 'keyword', words: ['a'] }], op: 'keyword' },
+      'when',
+      /exactly one/,
+    ],
     ['a positive emotion threshold', { op: 'emotion', atMost: 2 }, 'when.atMost', /≤ 0/],
     ['an empty window', { op: 'keyword', words: ['a'], window: {} }, 'when.window', /window needs/],
     ['a disallowed regex flag', { op: 'regex', pattern: 'a', flags: 'g' }, 'when.flags', /flags/],
@@ -54,7 +81,9 @@ describe('validateScheme', () => {
   });
 
   it('rejects duplicate rule ids', () => {
-    const error = rejection(scheme([rule('same', { op: 'keyword', words: ['a'] }), rule('same', { op: 'keyword', words: ['b'] })]));
+    const error = rejection(
+      scheme([rule('same', { op: 'keyword', words: ['a'] }), rule('same', { op: 'keyword', words: ['b'] })]),
+    );
     expect(error.details).toMatchObject({ ruleId: 'same', path: 'rules.1.id' });
     expect(error.message).toMatch(/duplicate rule id/);
   });
@@ -65,7 +94,9 @@ describe('validateScheme', () => {
   });
 
   it('rejects zero points and a missing rule name', () => {
-    expect(rejection(scheme([{ ...rule('r', { op: 'keyword', words: ['a'] }), points: 0 }])).details).toMatchObject({ path: 'points' });
+    expect(rejection(scheme([{ ...rule('r', { op: 'keyword', words: ['a'] }), points: 0 }])).details).toMatchObject({
+      path: 'points',
+    });
     const { name: _drop, ...nameless } = rule('r', { op: 'keyword', words: ['a'] });
     expect(rejection(scheme([nameless])).details).toMatchObject({ ruleId: 'r', path: 'name' });
   });
@@ -81,6 +112,8 @@ describe('validateScheme', () => {
   });
 
   it('compileScheme validates too', () => {
-    expect(() => compileScheme(scheme([rule('r', { op: 'regex', pattern: '*' })]))).toThrowError(/rule 'r' at when.pattern/);
+    expect(() => compileScheme(scheme([rule('r', { op: 'regex', pattern: '*' })]))).toThrowError(
+      /rule 'r' at when.pattern/,
+    );
   });
 });

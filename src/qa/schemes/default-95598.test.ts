@@ -41,8 +41,20 @@ describe('default 95598 scheme', () => {
 
   it.each([
     ['an empty transcript', []],
-    ['empty texts', [{ speaker: 'agent', start_ms: 0, end_ms: 0, text: '' }, { speaker: 'customer', start_ms: 0, end_ms: 0, text: '' }]],
-    ['turns out of time order', [{ speaker: 'agent', start_ms: 9000, end_ms: 5000, text: '您好' }, { speaker: 'customer', start_ms: 0, end_ms: 100, text: '太过分了！' }]],
+    [
+      'empty texts',
+      [
+        { speaker: 'agent', start_ms: 0, end_ms: 0, text: '' },
+        { speaker: 'customer', start_ms: 0, end_ms: 0, text: '' },
+      ],
+    ],
+    [
+      'turns out of time order',
+      [
+        { speaker: 'agent', start_ms: 9000, end_ms: 5000, text: '您好' },
+        { speaker: 'customer', start_ms: 0, end_ms: 100, text: '太过分了！' },
+      ],
+    ],
     ['system turns only', [{ speaker: 'system', start_ms: 0, end_ms: 1000, text: '（IVR）请按1' }]],
   ] as const)('inspects %s without throwing', (_label, turns) => {
     const result = inspect(compiled, { turns });

@@ -26,10 +26,27 @@ export const accuracyRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家停电了'], ['agent', '好的，已为您派单抢修，请耐心等待。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '好的，已为您派单抢修，请耐心等待。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '我家停电了'], ['agent', '已为您派单抢修，抢修人员会在45分钟内到达现场。']] },
-        { turns: [['customer', '我家停电了'], ['agent', '已安排人员抢修，预计两个小时内恢复供电。']] },
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '已为您派单抢修，抢修人员会在45分钟内到达现场。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '已安排人员抢修，预计两个小时内恢复供电。'],
+          ],
+        },
       ],
     },
   },
@@ -42,12 +59,30 @@ export const accuracyRules: QaRule[] = [
     when: {
       all: [
         OUTAGE_REPORT,
-        { op: 'regex', pattern: '(24|48|72|十二|二十四|12)\\s*个?小时[之以]?内?.{0,4}(到达|到场|上门|赶到)', speaker: 'agent' },
+        {
+          op: 'regex',
+          pattern: '(24|48|72|十二|二十四|12)\\s*个?小时[之以]?内?.{0,4}(到达|到场|上门|赶到)',
+          speaker: 'agent',
+        },
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家没电了'], ['agent', '抢修人员24小时内上门。']] }],
-      miss: [{ turns: [['customer', '我家没电了'], ['agent', '抢修人员45分钟内到达现场。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家没电了'],
+            ['agent', '抢修人员24小时内上门。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我家没电了'],
+            ['agent', '抢修人员45分钟内到达现场。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -58,15 +93,33 @@ export const accuracyRules: QaRule[] = [
     points: -3,
     when: {
       op: 'regex',
-      pattern: '(保证|肯定|绝对|一定)[^，。？！]{0,4}(马上|立刻|立即)(就)?(来电|恢复|到|修好)|(绝对|保证|肯定)不会再停|百分之百',
+      pattern:
+        '(保证|肯定|绝对|一定)[^，。？！]{0,4}(马上|立刻|立即)(就)?(来电|恢复|到|修好)|(绝对|保证|肯定)不会再停|百分之百',
       speaker: 'agent',
     },
     examples: {
       hit: [
-        { turns: [['customer', '什么时候来电？'], ['agent', '我保证马上来电。']] },
-        { turns: [['customer', '以后还会停吗？'], ['agent', '绝对不会再停了。']] },
+        {
+          turns: [
+            ['customer', '什么时候来电？'],
+            ['agent', '我保证马上来电。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '以后还会停吗？'],
+            ['agent', '绝对不会再停了。'],
+          ],
+        },
       ],
-      miss: [{ turns: [['customer', '什么时候来电？'], ['agent', '抢修人员正在处理，预计一小时内恢复供电。']] }],
+      miss: [
+        {
+          turns: [
+            ['customer', '什么时候来电？'],
+            ['agent', '抢修人员正在处理，预计一小时内恢复供电。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -75,10 +128,31 @@ export const accuracyRules: QaRule[] = [
     description: '坐席两次及以上使用“应该是吧”“可能吧”“我猜”等含糊答复。',
     category: 'accuracy',
     points: -2,
-    when: { op: 'keyword', words: ['应该是吧', '可能吧', '大概吧', '我猜', '好像是吧', '差不多吧'], speaker: 'agent', minCount: 2 },
+    when: {
+      op: 'keyword',
+      words: ['应该是吧', '可能吧', '大概吧', '我猜', '好像是吧', '差不多吧'],
+      speaker: 'agent',
+      minCount: 2,
+    },
     examples: {
-      hit: [{ turns: [['customer', '电价涨了吗'], ['agent', '应该是吧'], ['customer', '涨多少'], ['agent', '大概吧，我猜一毛']] }],
-      miss: [{ turns: [['customer', '电价涨了吗'], ['agent', '居民电价未调整，仍执行阶梯电价。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '电价涨了吗'],
+            ['agent', '应该是吧'],
+            ['customer', '涨多少'],
+            ['agent', '大概吧，我猜一毛'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '电价涨了吗'],
+            ['agent', '居民电价未调整，仍执行阶梯电价。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -95,8 +169,23 @@ export const accuracyRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家停电了'], ['agent', '系统显示您欠费了。'], ['customer', '那怎么办']] }],
-      miss: [{ turns: [['customer', '我家停电了'], ['agent', '系统显示您欠费，缴清后24小时内恢复供电。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '系统显示您欠费了。'],
+            ['customer', '那怎么办'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '系统显示您欠费，缴清后24小时内恢复供电。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -112,8 +201,22 @@ export const accuracyRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我们小区明天有计划停电吗'], ['agent', '有的，请您留意通知。']] }],
-      miss: [{ turns: [['customer', '我们小区明天有计划停电吗'], ['agent', '有的，明天8点到17点线路检修停电。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我们小区明天有计划停电吗'],
+            ['agent', '有的，请您留意通知。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我们小区明天有计划停电吗'],
+            ['agent', '有的，明天8点到17点线路检修停电。'],
+          ],
+        },
+      ],
     },
   },
 ];

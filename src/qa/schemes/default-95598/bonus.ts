@@ -10,8 +10,22 @@ export const bonusRules: QaRule[] = [
     points: 1,
     when: { op: 'regex', pattern: '[\\u4e00-\\u9fa5](先生|女士|师傅|阿姨)', speaker: 'agent' },
     examples: {
-      hit: [{ turns: [['customer', '我姓王'], ['agent', '好的王先生，请您稍等。']] }],
-      miss: [{ turns: [['customer', '我姓王'], ['agent', '好的，请您稍等。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我姓王'],
+            ['agent', '好的王先生，请您稍等。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我姓王'],
+            ['agent', '好的，请您稍等。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -26,8 +40,22 @@ export const bonusRules: QaRule[] = [
       speaker: 'customer',
     },
     examples: {
-      hit: [{ turns: [['agent', '已为您办理好了。'], ['customer', '你服务很好，谢谢！']] }],
-      miss: [{ turns: [['agent', '已为您办理好了。'], ['customer', '行吧。']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '已为您办理好了。'],
+            ['customer', '你服务很好，谢谢！'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '已为您办理好了。'],
+            ['customer', '行吧。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -38,8 +66,22 @@ export const bonusRules: QaRule[] = [
     points: 1,
     when: { op: 'keyword', words: ['温馨提示', '提醒您', '建议您', '网上国网'], speaker: 'agent' },
     examples: {
-      hit: [{ turns: [['customer', '电费交了'], ['agent', '好的，温馨提示您可以在网上国网开通自动缴费。']] }],
-      miss: [{ turns: [['customer', '电费交了'], ['agent', '好的。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '电费交了'],
+            ['agent', '好的，温馨提示您可以在网上国网开通自动缴费。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '电费交了'],
+            ['agent', '好的。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,10 +97,28 @@ export const bonusRules: QaRule[] = [
       maxChars: 12,
     },
     examples: {
-      hit: [{ turns: [['customer', '好的'], ['agent', '处理结果我们会短信通知您。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '好的'],
+            ['agent', '处理结果我们会短信通知您。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '好的'], ['agent', '好的，再见。']] },
-        { note: '两词相距太远', turns: [['customer', '好的'], ['agent', '短信验证码已发送，请您查收，稍后我们还会跟进您反映问题的处理结果。']] },
+        {
+          turns: [
+            ['customer', '好的'],
+            ['agent', '好的，再见。'],
+          ],
+        },
+        {
+          note: '两词相距太远',
+          turns: [
+            ['customer', '好的'],
+            ['agent', '短信验证码已发送，请您查收，稍后我们还会跟进您反映问题的处理结果。'],
+          ],
+        },
       ],
     },
   },

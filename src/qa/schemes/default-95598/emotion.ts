@@ -11,10 +11,29 @@ export const emotionRules: QaRule[] = [
     points: -5,
     when: { op: 'angryNotSoothed', atMost: -3, soothing: SOOTHING, withinTurns: 2 },
     examples: {
-      hit: [{ turns: [['customer', '都停了一天了，你们太过分了！'], ['agent', '您的户号是多少？'], ['customer', '3301'], ['agent', '好的。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '都停了一天了，你们太过分了！'],
+            ['agent', '您的户号是多少？'],
+            ['customer', '3301'],
+            ['agent', '好的。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '都停了一天了，你们太过分了！'], ['agent', '非常抱歉给您带来不便，我马上为您催办。']] },
-        { turns: [['customer', '我家停电了，麻烦看一下'], ['agent', '您的户号是多少？']] },
+        {
+          turns: [
+            ['customer', '都停了一天了，你们太过分了！'],
+            ['agent', '非常抱歉给您带来不便，我马上为您催办。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '我家停电了，麻烦看一下'],
+            ['agent', '您的户号是多少？'],
+          ],
+        },
       ],
     },
   },
@@ -26,8 +45,28 @@ export const emotionRules: QaRule[] = [
     points: -2,
     when: { op: 'emotionTrend', slopeAtMost: -1, minTurns: 3 },
     examples: {
-      hit: [{ turns: [['customer', '我家停电了'], ['agent', '好的'], ['customer', '怎么还没来电'], ['agent', '在处理'], ['customer', '你们太过分了，我要投诉！']] }],
-      miss: [{ turns: [['customer', '我家停电了'], ['agent', '非常抱歉'], ['customer', '好的'], ['agent', '马上安排'], ['customer', '谢谢']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '好的'],
+            ['customer', '怎么还没来电'],
+            ['agent', '在处理'],
+            ['customer', '你们太过分了，我要投诉！'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '非常抱歉'],
+            ['customer', '好的'],
+            ['agent', '马上安排'],
+            ['customer', '谢谢'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -38,8 +77,26 @@ export const emotionRules: QaRule[] = [
     points: -2,
     when: { op: 'emotion', speaker: 'customer', atMost: -3, window: { lastTurns: 2 } },
     examples: {
-      hit: [{ turns: [['agent', '您好'], ['customer', '停电了'], ['agent', '等通知吧'], ['customer', '你们就是糊弄人，我要投诉！']] }],
-      miss: [{ turns: [['agent', '您好'], ['customer', '停电了'], ['agent', '预计三点前恢复'], ['customer', '好的，谢谢']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好'],
+            ['customer', '停电了'],
+            ['agent', '等通知吧'],
+            ['customer', '你们就是糊弄人，我要投诉！'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好'],
+            ['customer', '停电了'],
+            ['agent', '预计三点前恢复'],
+            ['customer', '好的，谢谢'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,8 +112,22 @@ export const emotionRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '再不来电我就打12398，找媒体曝光！'], ['agent', '这个我们也在处理。']] }],
-      miss: [{ turns: [['customer', '再不来电我就打12398，找媒体曝光！'], ['agent', '非常抱歉，我马上为您加急催办。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '再不来电我就打12398，找媒体曝光！'],
+            ['agent', '这个我们也在处理。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '再不来电我就打12398，找媒体曝光！'],
+            ['agent', '非常抱歉，我马上为您加急催办。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -67,8 +138,22 @@ export const emotionRules: QaRule[] = [
     points: -3,
     when: { op: 'emotion', speaker: 'agent', atMost: -3 },
     examples: {
-      hit: [{ turns: [['customer', '怎么还没来电'], ['agent', '我也烦死了，无语。']] }],
-      miss: [{ turns: [['customer', '怎么还没来电'], ['agent', '好的，请您稍等，我帮您查询。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '怎么还没来电'],
+            ['agent', '我也烦死了，无语。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '怎么还没来电'],
+            ['agent', '好的，请您稍等，我帮您查询。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -84,8 +169,22 @@ export const emotionRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家都停了两天了'], ['agent', '请问地址？']] }],
-      miss: [{ turns: [['customer', '我家都停了两天了'], ['agent', '非常抱歉给您带来不便，请问地址？']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家都停了两天了'],
+            ['agent', '请问地址？'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我家都停了两天了'],
+            ['agent', '非常抱歉给您带来不便，请问地址？'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -111,7 +210,15 @@ export const emotionRules: QaRule[] = [
           ],
         },
       ],
-      miss: [{ turns: [['customer', '都停了一天了，你们太过分了！'], ['agent', '请问户号？'], ['customer', '3301，谢谢']] }],
+      miss: [
+        {
+          turns: [
+            ['customer', '都停了一天了，你们太过分了！'],
+            ['agent', '请问户号？'],
+            ['customer', '3301，谢谢'],
+          ],
+        },
+      ],
     },
   },
 ];

@@ -11,8 +11,22 @@ export const etiquetteRules: QaRule[] = [
     points: -3,
     when: { not: GREETING },
     examples: {
-      hit: [{ turns: [['agent', '喂，95598，什么事？'], ['customer', '我家停电了']] }],
-      miss: [{ turns: [['agent', '您好，很高兴为您服务，我是3021号客服。'], ['customer', '我家停电了']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '喂，95598，什么事？'],
+            ['customer', '我家停电了'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好，很高兴为您服务，我是3021号客服。'],
+            ['customer', '我家停电了'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -23,10 +37,28 @@ export const etiquetteRules: QaRule[] = [
     points: -2,
     when: { not: SELF_INTRO },
     examples: {
-      hit: [{ turns: [['agent', '您好，很高兴为您服务。'], ['customer', '我要查电费'], ['agent', '好的，请讲。']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，很高兴为您服务。'],
+            ['customer', '我要查电费'],
+            ['agent', '好的，请讲。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['agent', '您好，工号3021为您服务。'], ['customer', '我要查电费']] },
-        { turns: [['agent', '您好，我是1057号客服代表。'], ['customer', '我要查电费']] },
+        {
+          turns: [
+            ['agent', '您好，工号3021为您服务。'],
+            ['customer', '我要查电费'],
+          ],
+        },
+        {
+          turns: [
+            ['agent', '您好，我是1057号客服代表。'],
+            ['customer', '我要查电费'],
+          ],
+        },
       ],
     },
   },
@@ -38,10 +70,24 @@ export const etiquetteRules: QaRule[] = [
     points: -2,
     when: { not: CLOSING },
     examples: {
-      hit: [{ turns: [['agent', '您好，3021号为您服务。'], ['customer', '查下电费'], ['agent', '一共85元。'], ['customer', '行']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，3021号为您服务。'],
+            ['customer', '查下电费'],
+            ['agent', '一共85元。'],
+            ['customer', '行'],
+          ],
+        },
+      ],
       miss: [
         {
-          turns: [['agent', '您好，3021号为您服务。'], ['customer', '查下电费'], ['agent', '一共85元，请问还有什么可以帮您？'], ['customer', '没了']],
+          turns: [
+            ['agent', '您好，3021号为您服务。'],
+            ['customer', '查下电费'],
+            ['agent', '一共85元，请问还有什么可以帮您？'],
+            ['customer', '没了'],
+          ],
         },
       ],
     },
@@ -54,8 +100,24 @@ export const etiquetteRules: QaRule[] = [
     points: -2,
     when: { op: 'interruption', by: 'agent', minOverlapMs: 500 },
     examples: {
-      hit: [{ turns: [['agent', '您好，请讲。', 0, 2], ['customer', '我家从昨天晚上开始就一直停电，到现在还没来', 3, 12], ['agent', '您的户号是多少？', 10, 13]] }],
-      miss: [{ turns: [['agent', '您好，请讲。', 0, 2], ['customer', '我家停电了', 3, 5], ['agent', '您的户号是多少？', 5.8, 8]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '我家从昨天晚上开始就一直停电，到现在还没来', 3, 12],
+            ['agent', '您的户号是多少？', 10, 13],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '我家停电了', 3, 5],
+            ['agent', '您的户号是多少？', 5.8, 8],
+          ],
+        },
+      ],
     },
   },
   {
@@ -78,7 +140,16 @@ export const etiquetteRules: QaRule[] = [
           ],
         },
       ],
-      miss: [{ turns: [['customer', '我想问一下电费', 0, 3], ['agent', '户号多少', 2, 4], ['customer', '三三零一二', 4.5, 6], ['agent', '好的', 6.5, 7]] }],
+      miss: [
+        {
+          turns: [
+            ['customer', '我想问一下电费', 0, 3],
+            ['agent', '户号多少', 2, 4],
+            ['customer', '三三零一二', 4.5, 6],
+            ['agent', '好的', 6.5, 7],
+          ],
+        },
+      ],
     },
   },
   {
@@ -89,8 +160,22 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { op: 'speechRate', speaker: 'agent', above: 6.5 },
     examples: {
-      hit: [{ turns: [['agent', '您好很高兴为您服务请问有什么可以帮您的吗', 0, 2.5], ['customer', '停电了', 3, 4]] }],
-      miss: [{ turns: [['agent', '您好很高兴为您服务请问有什么可以帮您的吗', 0, 4.5], ['customer', '停电了', 5, 6]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好很高兴为您服务请问有什么可以帮您的吗', 0, 2.5],
+            ['customer', '停电了', 3, 4],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好很高兴为您服务请问有什么可以帮您的吗', 0, 4.5],
+            ['customer', '停电了', 5, 6],
+          ],
+        },
+      ],
     },
   },
   {
@@ -101,8 +186,22 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { op: 'speechRate', speaker: 'agent', below: 2 },
     examples: {
-      hit: [{ turns: [['agent', '您好很高兴为您服务请问有什么可以帮您', 0, 12], ['customer', '停电了', 13, 14]] }],
-      miss: [{ turns: [['agent', '您好很高兴为您服务请问有什么可以帮您', 0, 4], ['customer', '停电了', 5, 6]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好很高兴为您服务请问有什么可以帮您', 0, 12],
+            ['customer', '停电了', 13, 14],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好很高兴为您服务请问有什么可以帮您', 0, 4],
+            ['customer', '停电了', 5, 6],
+          ],
+        },
+      ],
     },
   },
   {
@@ -113,8 +212,24 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { op: 'responseDelay', minSeconds: 5 },
     examples: {
-      hit: [{ turns: [['agent', '您好，请讲。', 0, 2], ['customer', '我家停电了', 3, 5], ['agent', '好的。', 12, 13]] }],
-      miss: [{ turns: [['agent', '您好，请讲。', 0, 2], ['customer', '我家停电了', 3, 5], ['agent', '好的。', 6, 7]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '我家停电了', 3, 5],
+            ['agent', '好的。', 12, 13],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '我家停电了', 3, 5],
+            ['agent', '好的。', 6, 7],
+          ],
+        },
+      ],
     },
   },
   {
@@ -125,8 +240,23 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { not: { op: 'regex', pattern: '^.', speaker: 'agent', window: { firstSeconds: 5 } } },
     examples: {
-      hit: [{ turns: [['system', '（接通）', 0, 0.5], ['customer', '喂？有人吗？', 3, 5], ['agent', '您好，请讲。', 8, 10]] }],
-      miss: [{ turns: [['system', '（接通）', 0, 0.5], ['agent', '您好，请讲。', 1, 3]] }],
+      hit: [
+        {
+          turns: [
+            ['system', '（接通）', 0, 0.5],
+            ['customer', '喂？有人吗？', 3, 5],
+            ['agent', '您好，请讲。', 8, 10],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['system', '（接通）', 0, 0.5],
+            ['agent', '您好，请讲。', 1, 3],
+          ],
+        },
+      ],
     },
   },
   {
@@ -137,8 +267,24 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { op: 'regex', pattern: '你(?!好)', speaker: 'agent', minCount: 3 },
     examples: {
-      hit: [{ turns: [['agent', '你说一下户号。'], ['customer', '三三零一'], ['agent', '你家地址在哪？你稍等。']] }],
-      miss: [{ turns: [['agent', '你好，您说一下户号。'], ['customer', '三三零一'], ['agent', '您家地址在哪？您稍等。']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '你说一下户号。'],
+            ['customer', '三三零一'],
+            ['agent', '你家地址在哪？你稍等。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '你好，您说一下户号。'],
+            ['customer', '三三零一'],
+            ['agent', '您家地址在哪？您稍等。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -149,8 +295,24 @@ export const etiquetteRules: QaRule[] = [
     points: -1,
     when: { op: 'keyword', words: ['嗯嗯', '那个那个', '呃', '就是说'], speaker: 'agent', minCount: 5 },
     examples: {
-      hit: [{ turns: [['agent', '呃，您好，呃，那个那个，您说。'], ['customer', '查电费'], ['agent', '嗯嗯，呃，就是说，您稍等。']] }],
-      miss: [{ turns: [['agent', '您好，请讲。'], ['customer', '查电费'], ['agent', '嗯嗯，您稍等。']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '呃，您好，呃，那个那个，您说。'],
+            ['customer', '查电费'],
+            ['agent', '嗯嗯，呃，就是说，您稍等。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '查电费'],
+            ['agent', '嗯嗯，您稍等。'],
+          ],
+        },
+      ],
     },
   },
 ];

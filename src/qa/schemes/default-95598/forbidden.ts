@@ -15,8 +15,22 @@ export const forbiddenRules: QaRule[] = [
       speaker: 'agent',
     },
     examples: {
-      hit: [{ turns: [['customer', '我要投诉你！'], ['agent', '爱投诉就投诉，随便。']] }],
-      miss: [{ turns: [['customer', '我要投诉你！'], ['agent', '非常抱歉，我为您登记。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我要投诉你！'],
+            ['agent', '爱投诉就投诉，随便。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我要投诉你！'],
+            ['agent', '非常抱歉，我为您登记。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -27,12 +41,35 @@ export const forbiddenRules: QaRule[] = [
     points: -5,
     when: {
       op: 'keyword',
-      words: ['不归我们管', '不关我的事', '不关我们的事', '你问我我问谁', '找别人去', '跟我说没用', '这事我管不了', '不是我们的事'],
+      words: [
+        '不归我们管',
+        '不关我的事',
+        '不关我们的事',
+        '你问我我问谁',
+        '找别人去',
+        '跟我说没用',
+        '这事我管不了',
+        '不是我们的事',
+      ],
       speaker: 'agent',
     },
     examples: {
-      hit: [{ turns: [['customer', '门口电线杆倒了'], ['agent', '这个不归我们管。']] }],
-      miss: [{ turns: [['customer', '门口电线杆倒了'], ['agent', '好的，我马上为您登记抢修。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '门口电线杆倒了'],
+            ['agent', '这个不归我们管。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '门口电线杆倒了'],
+            ['agent', '好的，我马上为您登记抢修。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -43,12 +80,36 @@ export const forbiddenRules: QaRule[] = [
     points: -5,
     when: {
       op: 'keyword',
-      words: ['我不是说了吗', '不是跟你说了', '急什么', '烦不烦', '说了多少遍', '听不懂吗', '你听清楚', '快点说', '少啰嗦'],
+      words: [
+        '我不是说了吗',
+        '不是跟你说了',
+        '急什么',
+        '烦不烦',
+        '说了多少遍',
+        '听不懂吗',
+        '你听清楚',
+        '快点说',
+        '少啰嗦',
+      ],
       speaker: 'agent',
     },
     examples: {
-      hit: [{ turns: [['customer', '那到底什么时候来电？'], ['agent', '我不是说了吗，等通知！']] }],
-      miss: [{ turns: [['customer', '那到底什么时候来电？'], ['agent', '预计下午三点前恢复供电。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '那到底什么时候来电？'],
+            ['agent', '我不是说了吗，等通知！'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '那到底什么时候来电？'],
+            ['agent', '预计下午三点前恢复供电。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -59,15 +120,37 @@ export const forbiddenRules: QaRule[] = [
     points: -3,
     when: {
       all: [
-        { op: 'keyword', words: ['不知道', '没办法', '这是规定', '我也没办法', '那你自己看着办', '爱等不等'], speaker: 'agent', wholeWord: false },
+        {
+          op: 'keyword',
+          words: ['不知道', '没办法', '这是规定', '我也没办法', '那你自己看着办', '爱等不等'],
+          speaker: 'agent',
+          wholeWord: false,
+        },
         { not: { op: 'keyword', words: ['为您', '帮您', '建议您', '可以通过'], speaker: 'agent' } },
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '什么时候能来电？'], ['agent', '不知道，没办法。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '什么时候能来电？'],
+            ['agent', '不知道，没办法。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '什么时候能来电？'], ['agent', '具体时间还不知道，我帮您催办，有结果第一时间短信通知您。']] },
-        { turns: [['customer', '什么时候能来电？'], ['agent', '预计今晚八点前。']] },
+        {
+          turns: [
+            ['customer', '什么时候能来电？'],
+            ['agent', '具体时间还不知道，我帮您催办，有结果第一时间短信通知您。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '什么时候能来电？'],
+            ['agent', '预计今晚八点前。'],
+          ],
+        },
       ],
     },
   },
@@ -79,8 +162,22 @@ export const forbiddenRules: QaRule[] = [
     points: -5,
     when: { op: 'regex', pattern: '(你|您)自己(没|不)(看|注意|交|缴)|谁让你|怪你自己|你自己的问题', speaker: 'agent' },
     examples: {
-      hit: [{ turns: [['customer', '怎么突然停电了'], ['agent', '谁让你不按时交电费。']] }],
-      miss: [{ turns: [['customer', '怎么突然停电了'], ['agent', '系统显示您有欠费，缴清后24小时内恢复供电。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '怎么突然停电了'],
+            ['agent', '谁让你不按时交电费。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '怎么突然停电了'],
+            ['agent', '系统显示您有欠费，缴清后24小时内恢复供电。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -91,10 +188,28 @@ export const forbiddenRules: QaRule[] = [
     points: -2,
     when: { op: 'keyword', words: ['搞啥', '咋整', '啥玩意', '瞎说', '扯淡', '靠'], speaker: 'agent', wholeWord: true },
     examples: {
-      hit: [{ turns: [['customer', '我家电表一直在转'], ['agent', '啥玩意，电表转正常啊。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家电表一直在转'],
+            ['agent', '啥玩意，电表转正常啊。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '我家电表一直在转'], ['agent', '电表转动是正常计量，请问您家是否有电器在运行？']] },
-        { note: '“靠近”不是粗口：整词匹配', turns: [['customer', '变压器在哪'], ['agent', '在小区靠近东门的位置。']] },
+        {
+          turns: [
+            ['customer', '我家电表一直在转'],
+            ['agent', '电表转动是正常计量，请问您家是否有电器在运行？'],
+          ],
+        },
+        {
+          note: '“靠近”不是粗口：整词匹配',
+          turns: [
+            ['customer', '变压器在哪'],
+            ['agent', '在小区靠近东门的位置。'],
+          ],
+        },
       ],
     },
   },

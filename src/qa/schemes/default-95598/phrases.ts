@@ -15,14 +15,26 @@ export const GREETING: KeywordCondition = {
 /** 自报工号: "工号3021" / "3021号客服" / "客服代表3021". */
 export const SELF_INTRO: RegexCondition = {
   op: 'regex',
-  pattern: '(工号|编号)[是为:：]?\\s*\\d{3,6}|\\d{3,6}\\s*号(客服|话务员|坐席|座席|服务代表)?|(客服代表|话务员)\\s*\\d{3,6}',
+  pattern:
+    '(工号|编号)[是为:：]?\\s*\\d{3,6}|\\d{3,6}\\s*号(客服|话务员|坐席|座席|服务代表)?|(客服代表|话务员)\\s*\\d{3,6}',
   speaker: 'agent',
   window: { firstTurns: 3 },
 };
 
 export const IDENTITY_CHECK: KeywordCondition = {
   op: 'keyword',
-  words: ['户号', '户名', '用电地址', '身份证后', '核实一下', '核对一下', '核实您的身份', '预留手机', '户主姓名', '验证码'],
+  words: [
+    '户号',
+    '户名',
+    '用电地址',
+    '身份证后',
+    '核实一下',
+    '核对一下',
+    '核实您的身份',
+    '预留手机',
+    '户主姓名',
+    '验证码',
+  ],
   speaker: 'agent',
 };
 
@@ -35,7 +47,18 @@ export const ACCOUNT_DETAILS: RegexCondition = {
 
 export const HOLD_NOTICE: KeywordCondition = {
   op: 'keyword',
-  words: ['请稍等', '请您稍等', '稍等一下', '稍候', '请不要挂机', '请别挂机', '正在为您查询', '帮您查询一下', '帮您查一下', '麻烦您稍等'],
+  words: [
+    '请稍等',
+    '请您稍等',
+    '稍等一下',
+    '稍候',
+    '请不要挂机',
+    '请别挂机',
+    '正在为您查询',
+    '帮您查询一下',
+    '帮您查一下',
+    '麻烦您稍等',
+  ],
   speaker: 'agent',
 };
 
@@ -60,7 +83,16 @@ export const SOOTHING: KeywordCondition = {
 
 export const CLOSING: KeywordCondition = {
   op: 'keyword',
-  words: ['感谢您的来电', '感谢来电', '再见', '祝您生活愉快', '还有其他可以帮您', '还有什么可以帮您', '对我的服务进行评价', '请您挂机'],
+  words: [
+    '感谢您的来电',
+    '感谢来电',
+    '再见',
+    '祝您生活愉快',
+    '还有其他可以帮您',
+    '还有什么可以帮您',
+    '对我的服务进行评价',
+    '请您挂机',
+  ],
   speaker: 'agent',
   window: { lastTurns: 3 },
 };

@@ -9,9 +9,17 @@ export const processRules: QaRule[] = [
     description: '坐席报出电费、欠费、电量等账户数据前，没有先核实户号、户名或用电地址。',
     category: 'process',
     points: -5,
-    when: { all: [ACCOUNT_DETAILS, { not: { op: 'order', first: IDENTITY_CHECK, then: ACCOUNT_DETAILS } }] },
+    when: { all: [ACCOUNT_DETAILS, { not: { op: 'order', first: IDENTITY_CHECK, second: ACCOUNT_DETAILS } }] },
     examples: {
-      hit: [{ turns: [['agent', '您好，请讲。'], ['customer', '帮我查下电费'], ['agent', '您上月电费是128.5元。']] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '帮我查下电费'],
+            ['agent', '您上月电费是128.5元。'],
+          ],
+        },
+      ],
       miss: [
         {
           turns: [
@@ -22,7 +30,14 @@ export const processRules: QaRule[] = [
             ['agent', '您上月电费是128.5元。'],
           ],
         },
-        { note: '没有报出账户数据就无需核实', turns: [['agent', '您好，请讲。'], ['customer', '你们营业厅几点下班'], ['agent', '下午五点半。']] },
+        {
+          note: '没有报出账户数据就无需核实',
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '你们营业厅几点下班'],
+            ['agent', '下午五点半。'],
+          ],
+        },
       ],
     },
   },
@@ -34,10 +49,32 @@ export const processRules: QaRule[] = [
     points: -3,
     when: { op: 'silence', minSeconds: 20, holdNotice: HOLD_NOTICE },
     examples: {
-      hit: [{ turns: [['agent', '您好，请讲。', 0, 2], ['customer', '查一下电费', 3, 5], ['agent', '好的。', 6, 7], ['agent', '查到了，是85元。', 35, 38]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '查一下电费', 3, 5],
+            ['agent', '好的。', 6, 7],
+            ['agent', '查到了，是85元。', 35, 38],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['agent', '您好，请讲。', 0, 2], ['customer', '查一下电费', 3, 5], ['agent', '好的，请您稍等。', 6, 8], ['agent', '让您久等了，是85元。', 35, 38]] },
-        { turns: [['agent', '您好，请讲。', 0, 2], ['customer', '查一下电费', 3, 5], ['agent', '好的，是85元。', 7, 9]] },
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '查一下电费', 3, 5],
+            ['agent', '好的，请您稍等。', 6, 8],
+            ['agent', '让您久等了，是85元。', 35, 38],
+          ],
+        },
+        {
+          turns: [
+            ['agent', '您好，请讲。', 0, 2],
+            ['customer', '查一下电费', 3, 5],
+            ['agent', '好的，是85元。', 7, 9],
+          ],
+        },
       ],
     },
   },
@@ -54,10 +91,27 @@ export const processRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['agent', '请您稍等。', 0, 2], ['agent', '是85元。', 70, 72]] }],
+      hit: [
+        {
+          turns: [
+            ['agent', '请您稍等。', 0, 2],
+            ['agent', '是85元。', 70, 72],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['agent', '请您稍等。', 0, 2], ['agent', '让您久等了，是85元。', 70, 73]] },
-        { turns: [['agent', '请您稍等。', 0, 2], ['agent', '是85元。', 30, 32]] },
+        {
+          turns: [
+            ['agent', '请您稍等。', 0, 2],
+            ['agent', '让您久等了，是85元。', 70, 73],
+          ],
+        },
+        {
+          turns: [
+            ['agent', '请您稍等。', 0, 2],
+            ['agent', '是85元。', 30, 32],
+          ],
+        },
       ],
     },
   },
@@ -69,10 +123,27 @@ export const processRules: QaRule[] = [
     points: -3,
     when: { all: [TRANSFER, { not: { op: 'near', a: TRANSFER, b: TRANSFER_REASON, maxTurns: 0 } }] },
     examples: {
-      hit: [{ turns: [['customer', '我想问分布式光伏并网'], ['agent', '我给您转接一下。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我想问分布式光伏并网'],
+            ['agent', '我给您转接一下。'],
+          ],
+        },
+      ],
       miss: [
-        { turns: [['customer', '我想问分布式光伏并网'], ['agent', '光伏并网有专门的业务专席负责，我为您转接过去，请您稍等。']] },
-        { turns: [['customer', '电费多少'], ['agent', '您好，是85元。']] },
+        {
+          turns: [
+            ['customer', '我想问分布式光伏并网'],
+            ['agent', '光伏并网有专门的业务专席负责，我为您转接过去，请您稍等。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '电费多少'],
+            ['agent', '您好，是85元。'],
+          ],
+        },
       ],
     },
   },
@@ -89,8 +160,22 @@ export const processRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '停了三天了，我要投诉！'], ['agent', '这个是线路问题，我们也没办法。']] }],
-      miss: [{ turns: [['customer', '停了三天了，我要投诉！'], ['agent', '非常抱歉，我马上为您登记投诉工单，并反馈给供电所。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '停了三天了，我要投诉！'],
+            ['agent', '这个是线路问题，我们也没办法。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '停了三天了，我要投诉！'],
+            ['agent', '非常抱歉，我马上为您登记投诉工单，并反馈给供电所。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -102,14 +187,36 @@ export const processRules: QaRule[] = [
     when: {
       all: [
         customerTurns(3),
-        { not: { op: 'keyword', words: ['您是说', '您反映的是', '确认一下', '您的意思是', '跟您核实', '我复述一下', '您看对吗'], speaker: 'agent' } },
+        {
+          not: {
+            op: 'keyword',
+            words: ['您是说', '您反映的是', '确认一下', '您的意思是', '跟您核实', '我复述一下', '您看对吗'],
+            speaker: 'agent',
+          },
+        },
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家停电了'], ['agent', '地址？'], ['customer', '幸福路12号'], ['agent', '好的'], ['customer', '快点来']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '地址？'],
+            ['customer', '幸福路12号'],
+            ['agent', '好的'],
+            ['customer', '快点来'],
+          ],
+        },
+      ],
       miss: [
         {
-          turns: [['customer', '我家停电了'], ['agent', '地址？'], ['customer', '幸福路12号'], ['agent', '跟您确认一下，幸福路12号全户停电，对吗？'], ['customer', '对']],
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '地址？'],
+            ['customer', '幸福路12号'],
+            ['agent', '跟您确认一下，幸福路12号全户停电，对吗？'],
+            ['customer', '对'],
+          ],
         },
       ],
     },
@@ -123,12 +230,28 @@ export const processRules: QaRule[] = [
     when: {
       all: [
         { op: 'keyword', words: ['停电', '没电', '断电', '跳闸'], speaker: 'customer' },
-        { not: { op: 'keyword', words: ['地址', '在哪', '具体位置', '哪个小区', '门牌', '什么位置'], speaker: 'agent' } },
+        {
+          not: { op: 'keyword', words: ['地址', '在哪', '具体位置', '哪个小区', '门牌', '什么位置'], speaker: 'agent' },
+        },
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '我家停电了'], ['agent', '好的，我们尽快安排抢修。']] }],
-      miss: [{ turns: [['customer', '我家停电了'], ['agent', '请问您的详细地址是？']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '好的，我们尽快安排抢修。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '请问您的详细地址是？'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -144,8 +267,22 @@ export const processRules: QaRule[] = [
       ],
     },
     examples: {
-      hit: [{ turns: [['customer', '路灯不亮'], ['agent', '好的，已为您记录。']] }],
-      miss: [{ turns: [['customer', '路灯不亮'], ['agent', '好的，已为您记录，工作人员会在24小时内联系您。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '路灯不亮'],
+            ['agent', '好的，已为您记录。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '路灯不亮'],
+            ['agent', '好的，已为您记录，工作人员会在24小时内联系您。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -160,8 +297,22 @@ export const processRules: QaRule[] = [
       speaker: 'agent',
     },
     examples: {
-      hit: [{ turns: [['customer', '电线杆歪了'], ['agent', '这个您自己打供电所的电话问吧。']] }],
-      miss: [{ turns: [['customer', '电线杆歪了'], ['agent', '我马上为您登记，转供电所处理。']] }],
+      hit: [
+        {
+          turns: [
+            ['customer', '电线杆歪了'],
+            ['agent', '这个您自己打供电所的电话问吧。'],
+          ],
+        },
+      ],
+      miss: [
+        {
+          turns: [
+            ['customer', '电线杆歪了'],
+            ['agent', '我马上为您登记，转供电所处理。'],
+          ],
+        },
+      ],
     },
   },
   {
@@ -174,7 +325,12 @@ export const processRules: QaRule[] = [
     examples: {
       hit: [{ turns: [['agent', '您的身份证号是430102198801011234，对吗？']] }],
       miss: [
-        { turns: [['agent', '请您提供身份证后四位。'], ['customer', '1234']] },
+        {
+          turns: [
+            ['agent', '请您提供身份证后四位。'],
+            ['customer', '1234'],
+          ],
+        },
         { note: '客户自己报号码不算坐席泄露', turns: [['customer', '我身份证号430102198801011234']] },
       ],
     },
