@@ -24,13 +24,8 @@ const transcriptCount = flag('transcripts', 100_000);
 const ruleCount = flag('rules', 500);
 const naiveCount = Math.min(flag('naive', 5_000), transcriptCount);
 
-let started = performance.now();
-const transcripts: Transcript[] = Array.from({ length: transcriptCount }, (_, i) => benchTranscript(i));
-const chars = transcripts.reduce((s, t) => s + t.turns.reduce((c, turn) => c + turn.text.length, 0), 0);
-const generateMs = performance.now() - started;
-
 const scheme = benchScheme(DEFAULT_95598_SCHEME, ruleCount);
-started = performance.now();
+let started = performance.now();
 const compiled = compileScheme(scheme);
 const compileMs = performance.now() - started;
 const naive = prepareNaive(scheme);
@@ -42,33 +37,54 @@ for (let i = 0; i < 200; i++) {
   inspectNaive(naive, t);
 }
 
+// Transcripts stream in batches (as calls do), and the two evaluators alternate batch by
+// batch, so a machine shared with other work slows both alike and the ratio stays fair.
+const BATCH = 1_000;
+const batches = Math.ceil(transcriptCount / BATCH);
+const naivePerBatch = Math.max(1, Math.round(naiveCount / batches));
+let compiledMs = 0;
+let naiveMs = 0;
+let naiveDone = 0;
+let generateMs = 0;
+let chars = 0;
+let turnCount = 0;
 let hits = 0;
 let scoreSum = 0;
-started = performance.now();
-for (const t of transcripts) {
-  const result = inspect(compiled, t);
-  hits += result.hits.length;
-  scoreSum += result.score;
-}
-const compiledMs = performance.now() - started;
-
 let disagreements = 0;
-started = performance.now();
-for (let i = 0; i < naiveCount; i++) {
-  inspectNaive(naive, transcripts[i] as Transcript);
-}
-const naiveMs = performance.now() - started;
-for (let i = 0; i < Math.min(naiveCount, 1_000); i++) {
-  const t = transcripts[i] as Transcript;
-  if (inspect(compiled, t).score !== inspectNaive(naive, t).score) disagreements++;
+let compared = 0;
+for (let b = 0; b < batches; b++) {
+  started = performance.now();
+  const size = Math.min(BATCH, transcriptCount - b * BATCH);
+  const batch: Transcript[] = Array.from({ length: size }, (_, i) => benchTranscript(b * BATCH + i));
+  generateMs += performance.now() - started;
+  for (const t of batch) for (const turn of t.turns) chars += turn.text.length;
+  for (const t of batch) turnCount += t.turns.length;
+
+  started = performance.now();
+  const results = batch.map((t) => inspect(compiled, t));
+  compiledMs += performance.now() - started;
+  for (const r of results) {
+    hits += r.hits.length;
+    scoreSum += r.score;
+  }
+
+  const sample = batch.slice(0, naivePerBatch);
+  started = performance.now();
+  const naiveResults = sample.map((t) => inspectNaive(naive, t));
+  naiveMs += performance.now() - started;
+  naiveDone += sample.length;
+  naiveResults.forEach((r, i) => {
+    compared++;
+    if (r.score !== results[i]?.score || r.hits.length !== results[i]?.hits.length) disagreements++;
+  });
 }
 
 const compiledRate = transcriptCount / (compiledMs / 1000);
-const naiveRate = naiveCount / (naiveMs / 1000);
+const naiveRate = naiveDone / (naiveMs / 1000);
 const rows: [string, string][] = [
   [
     'transcripts',
-    `${transcriptCount} (${(chars / transcriptCount).toFixed(0)} chars, ${(transcripts.reduce((s, t) => s + t.turns.length, 0) / transcriptCount).toFixed(1)} turns avg; generated in ${(generateMs / 1000).toFixed(1)} s)`,
+    `${transcriptCount} (${(chars / transcriptCount).toFixed(0)} chars, ${(turnCount / transcriptCount).toFixed(1)} turns avg; generated in ${(generateMs / 1000).toFixed(1)} s, not timed)`,
   ],
   [
     'rules',
@@ -78,13 +94,13 @@ const rows: [string, string][] = [
     'compiled engine',
     `${compiledRate.toFixed(0)} transcripts/s per core (${(compiledMs / transcriptCount).toFixed(3)} ms each)`,
   ],
-  ['naive evaluator', `${naiveRate.toFixed(0)} transcripts/s per core (over ${naiveCount})`],
+  ['naive evaluator', `${naiveRate.toFixed(0)} transcripts/s per core (over ${naiveDone}, interleaved)`],
   ['ratio', `${(compiledRate / naiveRate).toFixed(1)}×`],
   [
     'mean hits / score',
     `${(hits / transcriptCount).toFixed(1)} hits, score ${(scoreSum / transcriptCount).toFixed(1)}`,
   ],
-  ['score disagreements', `${disagreements} of ${Math.min(naiveCount, 1_000)} checked`],
+  ['score disagreements', `${disagreements} of ${compared} compared (score and hit count)`],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(22)} ${v}`);
 console.log(

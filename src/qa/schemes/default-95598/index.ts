@@ -8,6 +8,7 @@ import { bonusRules } from './bonus.js';
 import { emotionRules } from './emotion.js';
 import { etiquetteRules } from './etiquette.js';
 import { forbiddenRules } from './forbidden.js';
+import { privacyRules } from './privacy.js';
 import { processRules } from './process.js';
 
 export const DEFAULT_95598_SCHEME: QaScheme = {
@@ -27,5 +28,13 @@ export const DEFAULT_95598_SCHEME: QaScheme = {
     ['停电', '没电', '断电'],
     ['再见', '拜拜'],
   ],
-  rules: [...etiquetteRules, ...processRules, ...forbiddenRules, ...emotionRules, ...accuracyRules, ...bonusRules],
+  rules: [
+    ...etiquetteRules,
+    ...processRules,
+    ...privacyRules,
+    ...forbiddenRules,
+    ...emotionRules,
+    ...accuracyRules,
+    ...bonusRules,
+  ],
 };
