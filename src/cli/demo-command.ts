@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { describeDatabase, openConfiguredDb } from '../db/open-configured.js';
+import { buildClock } from '../demo/clock.js';
 import { createFileSink } from '../demo/file-sink.js';
 import { createGroundTruthFile, groundTruthPath } from '../demo/ground-truth.js';
 import { DEFAULT_END_MONTH, generateDemoWorld } from '../demo/world.js';
@@ -45,12 +46,17 @@ export function registerDemoCommand(program: Command): void {
       seed: integer(flags.seed, config.demoSeed, 'seed', Number.MIN_SAFE_INTEGER),
       endMonth: flags.end,
     };
-    const progress = createProgress({ label: 'demo world', unit: 'customers', total: options.customers, enabled: flags.quiet !== true });
+    // The importer rejects anything dated in the future, so the world must have ended already.
+    const clock = buildClock(options.endMonth, options.months);
+    if (clock.endMs > Date.now()) {
+      throw new AppError('CONFIG_INVALID', `--end ${options.endMonth} is not over yet; choose a month that has ended (default ${DEFAULT_END_MONTH})`);
+    }
+    const newProgress = () => createProgress({ label: 'demo world', unit: 'customers', total: options.customers, enabled: flags.quiet !== true });
     if (flags.out) {
       const dir = path.resolve(flags.out);
       const sink = createFileSink(dir);
       const truth = createGroundTruthFile(path.join(dir, 'ground-truth.jsonl'));
-      const summary = await generateDemoWorld(options, sink, truth, progress);
+      const summary = await generateDemoWorld(options, sink, truth, newProgress());
       await sink.close();
       await truth.close();
       process.stdout.write(`Wrote ${options.customers} customers to ${dir} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n${JSON.stringify(summary.rows)}\n`);
@@ -61,7 +67,7 @@ export function registerDemoCommand(program: Command): void {
       const sink = createDbSink(db, { source: 'demo' });
       const truthFile = groundTruthPath(config.dataDir, options.seed);
       const truth = createGroundTruthFile(truthFile);
-      const summary = await generateDemoWorld(options, sink, truth, progress);
+      const summary = await generateDemoWorld(options, sink, truth, newProgress());
       await sink.close();
       await truth.close();
       const counts = sink.counts();

@@ -18,7 +18,7 @@ export interface WorldClock {
 }
 
 export function buildClock(endMonth: string, monthCount: number): WorldClock {
-  const match = /^(\d{4})-(\d{2})$/.exec(endMonth);
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(endMonth);
   if (!match || monthCount < 1) {
     throw new AppError('CONFIG_INVALID', `Demo end month must be YYYY-MM and months ≥ 1 (got ${endMonth}, ${monthCount})`);
   }

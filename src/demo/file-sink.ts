@@ -37,16 +37,19 @@ function csvLine(record: Record<string, unknown>, names: readonly string[]): str
   return `${line}\n`;
 }
 
+/** The CSV header of a kind: its schema columns, with the one identity column the demo uses. */
+export function fileColumns(kind: ImportKind): string[] {
+  const identity = SCHEMAS[kind].customer === 'none' ? undefined : kind === 'readings' ? 'meter_no' : 'customer_no';
+  return SCHEMAS[kind].columns
+    .map((c) => c.name)
+    .filter((name) => name !== 'turns' && (identity === undefined || !IDENTITY.has(name) || name === identity));
+}
+
 export function createFileSink(dir: string): FileSink {
   mkdirSync(dir, { recursive: true });
   const streams = new Map<ImportKind, WriteStream>();
   const columnCache = new Map<ImportKind, string[]>();
-  const columns = (kind: ImportKind): string[] => {
-    const identity = SCHEMAS[kind].customer === 'none' ? undefined : kind === 'readings' ? 'meter_no' : 'customer_no';
-    return SCHEMAS[kind].columns
-      .map((c) => c.name)
-      .filter((name) => name !== 'turns' && (identity === undefined || !IDENTITY.has(name) || name === identity));
-  };
+  const columns = fileColumns;
 
   const open = (kind: ImportKind): WriteStream => {
     let stream = streams.get(kind);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../ingest/records.js';
-import { createFileSink } from './file-sink.js';
+import { IMPORT_ORDER } from '../ingest/records.js';
+import { createFileSink, fileColumns } from './file-sink.js';
 import { createGroundTruthFile, createGroundTruthMemory, type GroundTruthLine } from './ground-truth.js';
 import { createMemorySink, type MemorySink } from './memory-sink.js';
 import { violationsInTranscript } from './qa-evidence.js';
@@ -81,6 +82,17 @@ describe('a generated world', () => {
     for (const r of sink.all('notices')) check(!r.outage_id || outages.has(r.outage_id), r.notice_id);
     for (const r of sink.all('traces')) check(!r.employee_no || employees.has(r.employee_no), r.source_id);
     expect(bad).toEqual([]);
+  });
+
+  it('puts every field it generates into a column of its file', () => {
+    const dropped: string[] = [];
+    for (const kind of IMPORT_ORDER.filter((k) => k !== 'calls')) {
+      const columns = new Set(fileColumns(kind));
+      for (const record of sink.all(kind).slice(0, 5000)) {
+        for (const key of Object.keys(record)) if (!columns.has(key) && !dropped.includes(`${kind}.${key}`)) dropped.push(`${kind}.${key}`);
+      }
+    }
+    expect(dropped).toEqual([]);
   });
 
   it('dates nothing after the end of October 2026', () => {
