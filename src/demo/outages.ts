@@ -44,7 +44,8 @@ function faultOutage(rng: Rng, clock: WorldClock, id: string, level: 'feeder' | 
 
 function plannedOutage(rng: Rng, clock: WorldClock, id: string, feederId: string, late: boolean): DemoOutage {
   let day = Math.floor(rng.float() * (clock.days - 2)) + 1;
-  while (weekday(clock.startMs + day * DAY) === 0) day = Math.max(1, day - 1);
+  // Maintenance is not scheduled on Sundays.
+  if (weekday(clock.startMs + day * DAY) === 0) day += 1;
   const startMs = clock.startMs + day * DAY + (8 + rng.int(0, 1)) * HOUR;
   const restoredMs = startMs + rng.int(6, 10) * HOUR + rng.int(0, 3) * 15 * MINUTE;
   const announcedMs = startMs - (late ? rng.int(2, 5) : rng.int(7, 12)) * DAY - rng.int(9, 16) * HOUR;
