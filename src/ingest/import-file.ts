@@ -40,6 +40,8 @@ export interface FileSummary {
   unchanged: number;
   rejected: number;
   quarantined: number;
+  /** Wall time of the file's import. */
+  seconds: number;
   /** Rejected rows per reason (the reason without the row's own values). */
   reasons: Record<string, number>;
   examples: RowError[];
@@ -62,9 +64,11 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     unchanged: 0,
     rejected: 0,
     quarantined: 0,
+    seconds: 0,
     reasons: {},
     examples: [],
   };
+  const started = performance.now();
   const errors = openErrorsFile(options.errorsPath ?? `${file}.errors.jsonl`);
   const name = path.basename(file);
   const [run] = await db.query<{ run_id: number }>(
@@ -139,6 +143,7 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     await errors.close();
   }
   if (errors.count > 0) summary.errorsFile = errors.path;
+  summary.seconds = (performance.now() - started) / 1000;
   await db.query(
     `UPDATE import_run SET finished_at = now(), status = $2, error = $3, rows_read = $4 WHERE run_id = $1`,
     [runId, summary.fileError ? 'failed' : 'done', summary.fileError?.message ?? null, summary.read],

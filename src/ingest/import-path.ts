@@ -87,6 +87,7 @@ function unknownKind(file: string): FileSummary {
     unchanged: 0,
     rejected: 0,
     quarantined: 0,
+    seconds: 0,
     reasons: {},
     examples: [],
     fileError: {

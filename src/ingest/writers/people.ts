@@ -30,6 +30,7 @@ const CUSTOMER: UpsertSpec = {
     col('source'),
   ],
   touch: true,
+  returning: ['customer_id'],
 };
 
 export const writeCustomers: KindWriter<'customers'> = async (tx, ctx, items) => {
@@ -42,14 +43,18 @@ export const writeCustomers: KindWriter<'customers'> = async (tx, ctx, items) =>
     CUSTOMER,
     accepted.map((i) => ({ ...i.record, source: ctx.source })),
   );
+  // Identities change only with their customer row: unchanged rows keep the ones they have.
+  const idOf = new Map(written.rows.map((r) => [String(r.customer_no), String(r.customer_id)]));
   const identities: { kind: string; value: string; key: string }[] = [];
   for (const { record } of accepted) {
+    const customerId = idOf.get(record.customer_no);
+    if (customerId === undefined) continue;
     for (const kind of ['customer_no', 'phone', 'id_number', 'wechat_id'] as const) {
       const value = record[kind];
-      if (value !== undefined) identities.push({ kind, value, key: record.customer_no });
+      if (value !== undefined) identities.push({ kind, value, key: customerId });
     }
   }
-  await writeIdentities(tx, identities, 'SELECT customer_id FROM customer WHERE customer_no = i.key');
+  await writeIdentities(tx, identities);
   return outcomeOf(accepted.length, written, rejected);
 };
 
@@ -61,14 +66,13 @@ export const writeCustomers: KindWriter<'customers'> = async (tx, ctx, items) =>
 async function writeIdentities(
   tx: Queryable,
   identities: readonly { kind: string; value: string; key: string }[],
-  customerOfKey: string,
 ): Promise<void> {
   const last = new Map(identities.map((i) => [`${i.kind}\u0000${i.value}`, i]));
   if (last.size === 0) return;
   const rows = [...last.values()];
   await tx.query(
     `INSERT INTO customer_identity (kind, value, customer_id)
-     SELECT i.kind, i.value, (${customerOfKey}) FROM unnest($1::text[], $2::text[], $3::text[]) AS i(kind, value, key)
+     SELECT i.kind, i.value, i.key::bigint FROM unnest($1::text[], $2::text[], $3::text[]) AS i(kind, value, key)
      ON CONFLICT (kind, value) DO UPDATE SET customer_id = EXCLUDED.customer_id
      WHERE customer_identity.customer_id IS DISTINCT FROM EXCLUDED.customer_id`,
     [rows.map((r) => r.kind), rows.map((r) => r.value), rows.map((r) => r.key)],
@@ -109,10 +113,12 @@ export const writeMeters: KindWriter<'meters'> = async (tx, ctx, items) => {
     METER,
     accepted.map((i) => ({ ...i.record, customer_id: idOf.get(i.record.customer_no), source: ctx.source })),
   );
+  const changed = new Set(written.rows.map((r) => String(r.meter_no)));
   await writeIdentities(
     tx,
-    accepted.map((i) => ({ kind: 'meter_no', value: i.record.meter_no, key: i.record.customer_no })),
-    'SELECT customer_id FROM customer WHERE customer_no = i.key',
+    accepted
+      .filter((i) => changed.has(i.record.meter_no))
+      .map((i) => ({ kind: 'meter_no', value: i.record.meter_no, key: String(idOf.get(i.record.customer_no)) })),
   );
   return outcomeOf(accepted.length, written, rejected);
 };
