@@ -15,6 +15,9 @@ export interface WorldClock {
   readonly months: readonly string[];
   /** 'YYYY-MM-DD' of each day in the window. */
   readonly dates: readonly string[];
+  /** Local weekday (0 = Sunday) and month (1–12) of each day, precomputed for the readings loop. */
+  readonly weekdays: Uint8Array;
+  readonly monthNumbers: Uint8Array;
 }
 
 export function buildClock(endMonth: string, monthCount: number): WorldClock {
@@ -30,8 +33,14 @@ export function buildClock(endMonth: string, monthCount: number): WorldClock {
   const months: string[] = [];
   for (let m = 0; m < monthCount; m++) months.push(formatTime(Date.UTC(year, month - monthCount + 1 + m, 15) - SHANGHAI).slice(0, 7));
   const dates: string[] = [];
-  for (let d = 0; d < days; d++) dates.push(formatTime(startMs + d * DAY).slice(0, 10));
-  return { startMs, endMs, days, months, dates };
+  const weekdays = new Uint8Array(days);
+  const monthNumbers = new Uint8Array(days);
+  for (let d = 0; d < days; d++) {
+    dates.push(formatTime(startMs + d * DAY).slice(0, 10));
+    weekdays[d] = weekday(startMs + d * DAY + 12 * HOUR);
+    monthNumbers[d] = monthOf(startMs + d * DAY + 12 * HOUR);
+  }
+  return { startMs, endMs, days, months, dates, weekdays, monthNumbers };
 }
 
 /** ISO 8601 with the +08:00 offset the importer expects. */

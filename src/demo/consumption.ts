@@ -41,15 +41,16 @@ export function generateReadings(profile: CustomerProfile, clock: WorldClock, rn
     }
     // Collection gaps: a few days a year have no reading.
     if (rng.chance(0.003)) continue;
-    const wd = new Date(`${date}T12:00:00Z`).getUTCDay();
+    const wd = clock.weekdays[d];
     const weekend = wd === 0 || wd === 6;
-    let kwh = profile.baseKwh * (season[Number(date.slice(5, 7))] ?? 1) * (1 + rng.normal(0, 0.12));
+    let kwh = profile.baseKwh * (season[clock.monthNumbers[d] ?? 1] ?? 1) * (1 + rng.normal(0, 0.12));
     if (weekend) kwh *= residential ? 1.1 : profile.segment === 'industrial' ? 0.75 : 0.9;
     if (profile.theftFromDay !== undefined && d >= profile.theftFromDay) kwh *= profile.theftFactor;
     if (profile.vacancy && d >= profile.vacancy[0] && d < profile.vacancy[1]) kwh *= 0.03;
     kwh = Math.max(0, round2(kwh));
-    const peak = round2(kwh * (peakShare + rng.normal(0, 0.03)));
-    const valley = round2(kwh * (valleyShare + rng.normal(0, 0.03)));
+    // The daily split wobbles ±5 points; a uniform draw is plenty and cheaper than a normal one.
+    const peak = round2(kwh * (peakShare + (rng.float() - 0.5) * 0.1));
+    const valley = round2(kwh * (valleyShare + (rng.float() - 0.5) * 0.1));
     const flat = Math.max(0, round2(kwh - peak - valley));
     const reading: ReadingRecord = { meter_no: profile.meterNo, date, kwh, peak_kwh: peak, flat_kwh: flat, valley_kwh: valley };
     if (!residential) {

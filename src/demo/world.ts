@@ -24,8 +24,11 @@ export interface DemoWorldSummary {
   elapsedMs: number;
 }
 
-/** Flush when a batch holds this many records: bounds memory, keeps sink batches large. */
-const FLUSH_AT = 50_000;
+/**
+ * Flush when a batch holds this many records: small enough that records die in the young
+ * generation (50k measured ~20 % slower from old-generation GC), large enough for sink batches.
+ */
+const FLUSH_AT = 10_000;
 
 /**
  * Generates the demo world into `sink`, customer by customer with bounded memory, in an
