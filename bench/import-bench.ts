@@ -54,7 +54,14 @@ async function run(target: string, db: Db, dir: string): Promise<Row[]> {
     if (!file) continue;
     const base = await baseline(db, file.file, `bench_${kind}`);
     const rate = file.read / file.seconds;
-    results.push({ target, kind, rows: file.read, pipelineRowsPerS: Math.round(rate), baselineRowsPerS: Math.round(base), ratio: 0 });
+    results.push({
+      target,
+      kind,
+      rows: file.read,
+      pipelineRowsPerS: Math.round(rate),
+      baselineRowsPerS: Math.round(base),
+      ratio: 0,
+    });
   }
   for (const r of results) r.ratio = Math.round((r.pipelineRowsPerS / r.baselineRowsPerS) * 100) / 100;
   return results;
@@ -88,7 +95,9 @@ async function main(): Promise<void> {
     }
   }
   rmSync(dir, { recursive: true, force: true });
-  console.log(`import bench, ${customers} customers (pipeline = read + validate + resolve + upsert + traces, one transaction per 2000 rows)`);
+  console.log(
+    `import bench, ${customers} customers (pipeline = read + validate + resolve + upsert + traces, one transaction per 2000 rows)`,
+  );
   console.table(results);
   console.log(JSON.stringify({ bench: 'import', customers, results }));
 }

@@ -6,6 +6,8 @@ import { AppError } from '../errors.js';
 import { main } from './gridcare.js';
 
 main(process.argv).catch((error: unknown) => {
-  console.error(error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof AppError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : error,
+  );
   process.exit(1);
 });

@@ -34,7 +34,13 @@ export type KindWriter<K extends ImportKind> = (
   items: readonly BatchItem<RecordsByKind[K]>[],
 ) => Promise<BatchOutcome>;
 
-export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, quarantined: 0, rejected: [] });
+export const emptyOutcome = (): BatchOutcome => ({
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  quarantined: 0,
+  rejected: [],
+});
 
 /** Counts for rows an upsert wrote (inserted or changed) out of `accepted` rows sent. */
 export function outcomeOf(

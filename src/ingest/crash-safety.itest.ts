@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalDump } from '../../test/ingest/canonical-dump.js';
 import { writeCrashDataset } from '../../test/ingest/crash-dataset.js';
 import { scratchDir } from '../../test/ingest/helpers.js';
-import { TEST_TARGET, createTestDb } from '../../test/support/test-db.js';
+import { createTestDb, TEST_TARGET } from '../../test/support/test-db.js';
 import { openDb } from '../db/db.js';
 
 /**
@@ -40,7 +40,11 @@ async function makeTarget(): Promise<Target> {
     const t = await createTestDb();
     return {
       flags: ['--database-url', t.url as string],
-      open: async () => ({ dump: () => canonicalDump(t.db), query: (sql) => t.db.query(sql), close: async () => undefined }),
+      open: async () => ({
+        dump: () => canonicalDump(t.db),
+        query: (sql) => t.db.query(sql),
+        close: async () => undefined,
+      }),
       drop: () => t.drop(),
     };
   }
@@ -59,9 +63,13 @@ async function makeTarget(): Promise<Target> {
 }
 
 function runImport(flags: string[]): { child: ChildProcess; done: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'import', dataset, '--batch-size', '200', '--no-progress', ...flags], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', ENTRY, 'import', dataset, '--batch-size', '200', '--no-progress', ...flags],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

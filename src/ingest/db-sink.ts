@@ -30,7 +30,9 @@ export interface DbSink extends RecordSink {
  */
 export function createDbSink(db: Db, options: DbSinkOptions = {}): DbSink {
   const batchSize = options.batchSize ?? 5000;
-  let buffered: { kind: ImportKind; items: BatchItem<RecordsByKind[ImportKind]>[]; raw: Map<number, unknown> } | undefined;
+  let buffered:
+    | { kind: ImportKind; items: BatchItem<RecordsByKind[ImportKind]>[]; raw: Map<number, unknown> }
+    | undefined;
   const counts: Partial<Record<ImportKind, BatchOutcome & { written: number }>> = {};
   const seq: Partial<Record<ImportKind, number>> = {};
   const totalOf = (kind: ImportKind): BatchOutcome & { written: number } =>
@@ -62,7 +64,8 @@ export function createDbSink(db: Db, options: DbSinkOptions = {}): DbSink {
       }
       buffered ??= { kind, items: [], raw: new Map() };
       for (const record of records) {
-        const row = (seq[kind] = (seq[kind] ?? 0) + 1);
+        const row = (seq[kind] ?? 0) + 1;
+        seq[kind] = row;
         const result = validateRecord(kind, record as unknown as Record<string, unknown>);
         if (!result.ok) {
           const rejection: Rejection = { row, field: result.field, reason: result.reason };

@@ -53,7 +53,10 @@ export function namedIdentity(record: CustomerIdentity): string | undefined {
   return undefined;
 }
 
-export async function resolveEmployees(tx: Queryable, employeeNos: Iterable<string | undefined>): Promise<Map<string, number>> {
+export async function resolveEmployees(
+  tx: Queryable,
+  employeeNos: Iterable<string | undefined>,
+): Promise<Map<string, number>> {
   const wanted = [...new Set([...employeeNos].filter((v): v is string => v !== undefined))];
   if (wanted.length === 0) return new Map();
   const rows = await tx.query<{ employee_no: string; employee_id: number }>(

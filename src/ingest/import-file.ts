@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
 import type { BatchItem, BatchOutcome } from './batch.js';
-import { type ErrorsFile, type RowError, openErrorsFile } from './errors-file.js';
+import { openErrorsFile, type RowError } from './errors-file.js';
 import { openRows } from './formats/read-rows.js';
 import { TruncatedFileError } from './formats/source-row.js';
-import { type Progress, createProgress } from './progress.js';
+import { createProgress } from './progress.js';
 import type { ImportKind, RecordsByKind } from './records.js';
-import { IDENTITY_COLUMNS, SCHEMAS, requiredHeaderColumns } from './schemas.js';
+import { IDENTITY_COLUMNS, requiredHeaderColumns, SCHEMAS } from './schemas.js';
 import { validateRecord } from './validate.js';
 import { keyOf, writeBatch } from './write-batch.js';
 
@@ -76,7 +76,12 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     [path.resolve(file), kind, source],
   );
   const runId = (run as { run_id: number }).run_id;
-  const progress = createProgress({ label: name, total: estimateRows(file), unit: 'rows', enabled: options.progress ?? false });
+  const progress = createProgress({
+    label: name,
+    total: estimateRows(file),
+    unit: 'rows',
+    enabled: options.progress ?? false,
+  });
   const rawByRow = new Map<number, Record<string, unknown>>();
   const reportRejected = (error: Omit<RowError, 'file' | 'kind'>) => {
     const full: RowError = { file: name, kind, ...error };
@@ -92,7 +97,9 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     const items = batch;
     batch = [];
     const lastRow = (items[items.length - 1] as BatchItem<unknown>).row;
-    const outcome = await writeBatch(db, kind, source, items, (tx, o) => recordProgress(tx, runId, o, items.length, lastRow));
+    const outcome = await writeBatch(db, kind, source, items, (tx, o) =>
+      recordProgress(tx, runId, o, items.length, lastRow),
+    );
     count(summary, outcome);
     for (const r of outcome.rejected) reportRejected({ ...r, values: rawByRow.get(r.row) });
     rawByRow.clear();
@@ -114,7 +121,13 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
       }
       const result = validateRecord(kind, event.values, options.now);
       if (!result.ok) {
-        reportRejected({ row: event.row, line: event.line, field: result.field, reason: result.reason, values: event.values });
+        reportRejected({
+          row: event.row,
+          line: event.line,
+          field: result.field,
+          reason: result.reason,
+          values: event.values,
+        });
         continue;
       }
       const key = keyOf(kind, result.record);
@@ -167,10 +180,15 @@ function checkHeader(kind: ImportKind, columns: readonly string[], name: string)
 function describeFileError(error: unknown, name: string): NonNullable<FileSummary['fileError']> {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (error instanceof TruncatedFileError) {
-    return { code: 'IMPORT_FILE_UNREADABLE', message: `${name}: ${error.message}; rows before it were imported`, row: error.row };
+    return {
+      code: 'IMPORT_FILE_UNREADABLE',
+      message: `${name}: ${error.message}; rows before it were imported`,
+      row: error.row,
+    };
   }
   const message = (error as Error).message ?? String(error);
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { code: 'IMPORT_FILE_UNREADABLE', message: `${name}: ${message}` };
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    return { code: 'IMPORT_FILE_UNREADABLE', message: `${name}: ${message}` };
   // A database error is not the file's fault: let the caller fail loudly.
   throw error;
 }

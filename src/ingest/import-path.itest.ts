@@ -71,7 +71,13 @@ describe('importing the examples folder', () => {
     const rows = await t.db.query<{ trace_type: string; case_id: string }>(
       `SELECT trace_type, case_id FROM trace WHERE source_id LIKE 'work_order_status:WO-2026-0001:%' ORDER BY occurred_at`,
     );
-    expect(rows.map((r) => r.trace_type)).toEqual(['work_order_status', 'dispatch', 'field_arrival', 'field_feedback', 'callback']);
+    expect(rows.map((r) => r.trace_type)).toEqual([
+      'work_order_status',
+      'dispatch',
+      'field_arrival',
+      'field_feedback',
+      'callback',
+    ]);
     expect(new Set(rows.map((r) => r.case_id))).toEqual(new Set(['CASE-0001']));
   });
 
@@ -87,16 +93,21 @@ describe('importing the examples folder', () => {
 describe('a corrected file', () => {
   it('updates exactly the changed rows and keeps the previous trace content as a revision', async () => {
     const original = readFileSync(path.resolve('examples/work_orders.csv'), 'utf8');
-    const corrected = original.replace('WO-2026-0003,C0004,,consultation,time_of_use', 'WO-2026-0003,C0004,,consultation,fee');
+    const corrected = original.replace(
+      'WO-2026-0003,C0004,,consultation,time_of_use',
+      'WO-2026-0003,C0004,,consultation,fee',
+    );
     const stamps = async () =>
-      t.db.query<{ order_no: string; updated_at: Date }>('SELECT order_no, updated_at FROM work_order ORDER BY order_no');
+      t.db.query<{ order_no: string; updated_at: Date }>(
+        'SELECT order_no, updated_at FROM work_order ORDER BY order_no',
+      );
     const before = await stamps();
     const summary = await importPath(t.db, writeScratch('work_orders.csv', corrected));
     expect(summary.totals).toMatchObject({ read: 3, updated: 1, unchanged: 2, inserted: 0 });
     const after = await stamps();
-    expect(after.filter((r, i) => r.updated_at.getTime() !== before[i]?.updated_at.getTime()).map((r) => r.order_no)).toEqual([
-      'WO-2026-0003',
-    ]);
+    expect(
+      after.filter((r, i) => r.updated_at.getTime() !== before[i]?.updated_at.getTime()).map((r) => r.order_no),
+    ).toEqual(['WO-2026-0003']);
     const trace = await one<{ trace_id: number; topic: string; revision: number }>(
       "SELECT trace_id, topic, revision FROM trace WHERE source = '95598' AND source_id = 'work_orders:WO-2026-0003'",
     );
@@ -111,7 +122,10 @@ describe('a corrected file', () => {
 
 describe('readings', () => {
   it('merge day values into the month row of the customer', async () => {
-    const file = writeScratch('readings-more.csv', 'meter_no,date,kwh\nM0001,2026-10-02,11.2\nM0001,2026-10-04,12.25\nM0001,2026-11-01,7\n');
+    const file = writeScratch(
+      'readings-more.csv',
+      'meter_no,date,kwh\nM0001,2026-10-02,11.2\nM0001,2026-10-04,12.25\nM0001,2026-11-01,7\n',
+    );
     const summary = await importPath(t.db, file);
     expect(summary.totals).toMatchObject({ read: 3, inserted: 2, unchanged: 1 });
     const october = await one<{ kwh: (number | null)[]; peak_kwh: (number | null)[] }>(
@@ -119,7 +133,13 @@ describe('readings', () => {
        WHERE c.customer_no = 'C0001' AND m.month = '2026-10-01'`,
     );
     expect(october.kwh).toHaveLength(31);
-    expect(october.kwh.slice(0, 5).map((v) => (v === null ? null : Math.round(v * 100) / 100))).toEqual([10.4, 11.2, 9.8, 12.25, null]);
+    expect(october.kwh.slice(0, 5).map((v) => (v === null ? null : Math.round(v * 100) / 100))).toEqual([
+      10.4,
+      11.2,
+      9.8,
+      12.25,
+      null,
+    ]);
     expect(october.peak_kwh[3]).toBeNull();
     const fix = writeScratch('readings-fix.csv', 'meter_no,date,kwh\nM0001,2026-10-04,12.5\n');
     expect((await importPath(t.db, fix)).totals).toMatchObject({ updated: 1 });
@@ -132,7 +152,10 @@ describe('bad input', () => {
     const summary = await importPath(t.db, file);
     const [result] = summary.files;
     expect(result).toMatchObject({ read: 9, accepted: 2, rejected: 7 });
-    const errors = readFileSync(`${file}.errors.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const errors = readFileSync(`${file}.errors.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(errors.map((e) => [e.row, e.field])).toEqual([
       [2, 'customer_type'],
       [3, 'important'],
@@ -142,7 +165,11 @@ describe('bad input', () => {
       [7, '(row)'],
       [8, 'transformer_area_id'],
     ]);
-    expect(errors[4]).toMatchObject({ file: 'customers-bad-rows.csv', line: 7, reason: 'duplicate key: first seen in row 1' });
+    expect(errors[4]).toMatchObject({
+      file: 'customers-bad-rows.csv',
+      line: 7,
+      reason: 'duplicate key: first seen in row 1',
+    });
     expect(errors[6]).toMatchObject({ reason: "unknown transformer area 'TA-99'", values: { customer_no: 'C9107' } });
     const kept = await t.db.query<{ customer_no: string }>(
       "SELECT customer_no FROM customer WHERE customer_no LIKE 'C91%' ORDER BY 1",
@@ -185,7 +212,11 @@ describe('bad input', () => {
     const dir = scratchDir();
     copyExample('bad/customers-missing-column.csv', dir);
     copyExample('bad/misc-export.csv', dir);
-    writeScratch('notices-extra.csv', 'notice_id,customer_no,medium,topic,sent_at\nN-X1,C0001,sms,bill,2026-10-02 09:00:00\n', dir);
+    writeScratch(
+      'notices-extra.csv',
+      'notice_id,customer_no,medium,topic,sent_at\nN-X1,C0001,sms,bill,2026-10-02 09:00:00\n',
+      dir,
+    );
     const summary = await importPath(t.db, dir);
     const byName = Object.fromEntries(summary.files.map((f) => [path.basename(f.file), f]));
     expect(byName['customers-missing-column.csv']?.fileError).toMatchObject({

@@ -37,7 +37,10 @@ export function isImportKind(value: string): value is ImportKind {
  * 'work_order_status.csv' is not 'work_orders'; longest match decides between them.
  */
 export function kindFromFileName(file: string): ImportKind | undefined {
-  const base = path.basename(file).toLowerCase().replace(/\.(csv|txt|jsonl|ndjson|xlsx)$/, '');
+  const base = path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.(csv|txt|jsonl|ndjson|xlsx)$/, '');
   const matches = IMPORT_ORDER.filter((kind) => base === kind || new RegExp(`^${kind}[-_. ]`).test(base));
   return matches.sort((a, b) => b.length - a.length)[0];
 }

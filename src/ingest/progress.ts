@@ -45,7 +45,10 @@ export function createProgress(options: ProgressOptions): Progress {
     return {
       tick(n = 1) {
         count += n;
-        if (total !== undefined && count > total) bar.setTotal((total = count));
+        if (total !== undefined && count > total) {
+          total = count;
+          bar.setTotal(total);
+        }
         bar.update(count, { rate: rate() });
       },
       setTotal(next) {

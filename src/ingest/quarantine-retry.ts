@@ -35,13 +35,19 @@ export async function resolveQuarantine(db: Db, options: { pageSize?: number } =
     if (page.length === 0) break;
     const last = page[page.length - 1] as QuarantineRow;
     after = [last.source, last.source_id];
-    const groups = new Map<string, { source: string; kind: ImportKind; items: BatchItem<RecordsByKind[ImportKind]>[] }>();
+    const groups = new Map<
+      string,
+      { source: string; kind: ImportKind; items: BatchItem<RecordsByKind[ImportKind]>[] }
+    >();
     for (const [i, row] of page.entries()) {
       const kind = row.payload.kind;
       if (!kind || !isImportKind(kind) || !row.payload.record) continue;
       const key = `${row.source}\u0000${kind}`;
       const group = groups.get(key) ?? { source: row.source, kind, items: [] };
-      group.items.push({ row: row.payload.row ?? i + 1, record: row.payload.record as unknown as RecordsByKind[ImportKind] });
+      group.items.push({
+        row: row.payload.row ?? i + 1,
+        record: row.payload.record as unknown as RecordsByKind[ImportKind],
+      });
       groups.set(key, group);
     }
     for (const group of groups.values()) {
@@ -50,7 +56,9 @@ export async function resolveQuarantine(db: Db, options: { pageSize?: number } =
       summary.resolved += group.items.length - outcome.quarantined - outcome.rejected.length;
     }
   }
-  const [left] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM trace_quarantine WHERE resolved_trace_id IS NULL');
+  const [left] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM trace_quarantine WHERE resolved_trace_id IS NULL',
+  );
   summary.remaining = left?.n ?? 0;
   return summary;
 }

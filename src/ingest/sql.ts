@@ -73,11 +73,7 @@ export function upsertSql(spec: UpsertSpec): string {
 }
 
 /** Upserts rows (objects keyed by column name); rows returned are those inserted or changed. */
-export async function upsert(
-  tx: Queryable,
-  spec: UpsertSpec,
-  rows: readonly object[],
-): Promise<UpsertResult> {
+export async function upsert(tx: Queryable, spec: UpsertSpec, rows: readonly object[]): Promise<UpsertResult> {
   if (rows.length === 0) return { inserted: 0, updated: 0, rows: [] };
   const names = spec.columns.map((c) => c.name);
   const result = await tx.query<Record<string, unknown> & { inserted: boolean }>(

@@ -23,10 +23,15 @@ export interface TraceItemResult {
 
 export async function acceptTraceBatch(db: Db, source: string, items: readonly unknown[]): Promise<TraceItemResult[]> {
   if (items.length > MAX_TRACE_BATCH) {
-    throw new AppError('BATCH_TOO_LARGE', `A batch holds at most ${MAX_TRACE_BATCH} traces; this one has ${items.length}. Split it.`, 413, {
-      max: MAX_TRACE_BATCH,
-      received: items.length,
-    });
+    throw new AppError(
+      'BATCH_TOO_LARGE',
+      `A batch holds at most ${MAX_TRACE_BATCH} traces; this one has ${items.length}. Split it.`,
+      413,
+      {
+        max: MAX_TRACE_BATCH,
+        received: items.length,
+      },
+    );
   }
   const results: TraceItemResult[] = new Array(items.length);
   const valid: BatchItem<TraceRecord>[] = [];
@@ -43,14 +48,21 @@ export async function acceptTraceBatch(db: Db, source: string, items: readonly u
     }
     const first = firstIndex.get(result.record.source_id);
     if (first !== undefined) {
-      results[index] = { index, status: 'rejected', field: 'source_id', reason: `repeats the source_id of item ${first}` };
+      results[index] = {
+        index,
+        status: 'rejected',
+        field: 'source_id',
+        reason: `repeats the source_id of item ${first}`,
+      };
       return;
     }
     firstIndex.set(result.record.source_id, index);
     valid.push({ row: index + 1, record: result.record });
   });
   if (valid.length > 0) {
-    const outcome = await db.transaction((tx) => writeTraceRecords(tx, { source, isServer: db.kind === 'postgres' }, valid));
+    const outcome = await db.transaction((tx) =>
+      writeTraceRecords(tx, { source, isServer: db.kind === 'postgres' }, valid),
+    );
     for (const rejection of outcome.rejected) {
       const index = rejection.row - 1;
       results[index] = { index, status: 'rejected', field: rejection.field, reason: rejection.reason };
@@ -61,12 +73,20 @@ export async function acceptTraceBatch(db: Db, source: string, items: readonly u
       const status = outcome.statuses.get(record.source_id);
       const traceId = outcome.traceIds.get(record.source_id);
       const mapped: TraceItemStatus =
-        status === 'inserted' ? 'accepted' : status === 'unchanged' ? 'duplicate' : status === 'updated' ? 'updated' : 'quarantined';
+        status === 'inserted'
+          ? 'accepted'
+          : status === 'unchanged'
+            ? 'duplicate'
+            : status === 'updated'
+              ? 'updated'
+              : 'quarantined';
       results[index] = {
         index,
         status: mapped,
         ...(traceId === undefined ? {} : { trace_id: traceId }),
-        ...(mapped === 'quarantined' ? { reason: 'unknown customer: kept in quarantine until the customer is imported' } : {}),
+        ...(mapped === 'quarantined'
+          ? { reason: 'unknown customer: kept in quarantine until the customer is imported' }
+          : {}),
       };
     }
   }

@@ -3,8 +3,8 @@
  * Excel values) → one typed import record, or the first field that is wrong and why.
  */
 import {
-  type Parsed,
   isBlank,
+  type Parsed,
   parseBoolean,
   parseDate,
   parseInteger,

@@ -12,7 +12,7 @@ import { writeEmployeeOperations, writeNotices } from './writers/notices-operati
 import { writeOutages } from './writers/outages.js';
 import { writeCustomers, writeEmployees, writeMeters } from './writers/people.js';
 import { writeReadings } from './writers/readings.js';
-import { writeCallTurns, writeCalls, writeWorkOrderStatus, writeWorkOrders } from './writers/service.js';
+import { writeCalls, writeCallTurns, writeWorkOrderStatus, writeWorkOrders } from './writers/service.js';
 import { writeFeeders, writeOrgUnits, writeSubstations, writeTransformerAreas } from './writers/topology.js';
 import { writeTraceRecords } from './writers/traces.js';
 
@@ -60,7 +60,11 @@ export function dropDuplicateKeys<K extends ImportKind>(
     const key = keyOf(kind, item.record);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      rejected.push({ row: item.row, field: SCHEMAS[kind].key.join('+'), reason: `duplicate key: first seen in row ${first}` });
+      rejected.push({
+        row: item.row,
+        field: SCHEMAS[kind].key.join('+'),
+        reason: `duplicate key: first seen in row ${first}`,
+      });
       continue;
     }
     firstRow.set(key, item.row);

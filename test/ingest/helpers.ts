@@ -26,17 +26,36 @@ export function writeScratch(name: string, text: string, dir = scratchDir()): st
 export async function importExamples(db: Db): Promise<void> {
   const summary = await importPath(db, EXAMPLES);
   if (summary.totals.rejected > 0 || summary.failedFiles > 0) {
-    throw new Error(`examples did not import cleanly: ${JSON.stringify(summary.files.filter((f) => f.rejected || f.fileError))}`);
+    throw new Error(
+      `examples did not import cleanly: ${JSON.stringify(summary.files.filter((f) => f.rejected || f.fileError))}`,
+    );
   }
 }
 
 /** updated_at of every row of the entity tables, to prove a re-import touched nothing. */
 export async function updatedAtSnapshot(db: Db): Promise<string> {
-  const tables = ['org_unit', 'substation', 'feeder', 'transformer_area', 'customer', 'meter', 'employee', 'bill', 'payment',
-    'meter_reading_month', 'work_order', 'call', 'outage', 'notice', 'employee_operation'];
+  const tables = [
+    'org_unit',
+    'substation',
+    'feeder',
+    'transformer_area',
+    'customer',
+    'meter',
+    'employee',
+    'bill',
+    'payment',
+    'meter_reading_month',
+    'work_order',
+    'call',
+    'outage',
+    'notice',
+    'employee_operation',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
-    const rows = await db.query<{ s: string }>(`SELECT coalesce(string_agg(updated_at::text, ',' ORDER BY updated_at), '') AS s FROM ${table}`);
+    const rows = await db.query<{ s: string }>(
+      `SELECT coalesce(string_agg(updated_at::text, ',' ORDER BY updated_at), '') AS s FROM ${table}`,
+    );
     parts.push(`${table}:${rows[0]?.s}`);
   }
   const traces = await db.query<{ s: string }>(

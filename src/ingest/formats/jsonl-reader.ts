@@ -35,5 +35,6 @@ export async function* readJsonLines(file: string, encoding: string): AsyncGener
     }
     yield { type: 'row', row, line: lineNo, values: value as Record<string, unknown> };
   }
-  if (pendingBad) throw new TruncatedFileError(pendingBad.row, pendingBad.line, `the last line is cut off (${pendingBad.reason})`);
+  if (pendingBad)
+    throw new TruncatedFileError(pendingBad.row, pendingBad.line, `the last line is cut off (${pendingBad.reason})`);
 }

@@ -28,7 +28,10 @@ export async function openRows(
 ): Promise<{ format: FileFormat; encoding: string | undefined; rows: AsyncGenerator<RowEvent> }> {
   const format = formatOf(file);
   if (!format) {
-    throw new AppError('IMPORT_FILE_UNREADABLE', `${path.basename(file)}: unsupported file type (use .csv, .jsonl or .xlsx)`);
+    throw new AppError(
+      'IMPORT_FILE_UNREADABLE',
+      `${path.basename(file)}: unsupported file type (use .csv, .jsonl or .xlsx)`,
+    );
   }
   if (format === 'xlsx') return { format, encoding: undefined, rows: readXlsx(file) };
   const encoding = normaliseEncoding(options.encoding) ?? (await detectEncoding(file));

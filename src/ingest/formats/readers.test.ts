@@ -71,7 +71,11 @@ describe('file readers', () => {
 
   it('reports a CSV row with the wrong number of cells as a bad row', async () => {
     const { events } = await readAll(path.join(EXAMPLES, 'bad/customers-bad-rows.csv'));
-    expect(events.find((e) => e.type === 'bad')).toMatchObject({ row: 7, line: 8, reason: 'has 8 cells, the header has 9' });
+    expect(events.find((e) => e.type === 'bad')).toMatchObject({
+      row: 7,
+      line: 8,
+      reason: 'has 8 cells, the header has 9',
+    });
   });
 
   it('keeps the rows before a CSV that ends inside a quoted cell and names the row', async () => {

@@ -1,16 +1,17 @@
 /** Bills and payments (SG186): entity rows plus bill_issued / payment traces. */
-import type { Channel } from '../../traces/vocabulary.js';
-import type { BatchOutcome, BatchItem } from '../batch.js';
+
 import type { Queryable } from '../../db/db.js';
+import type { Channel } from '../../traces/vocabulary.js';
+import type { BatchItem, BatchOutcome } from '../batch.js';
 import { namedIdentity } from '../identity.js';
 import type { BillRecord, PaymentRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
 import type { TraceDraft } from '../trace-writer.js';
 import {
-  type TraceWriteContext,
   dropUndefined,
   resolveOrQuarantine,
   startOfDayBeijing,
+  type TraceWriteContext,
   tally,
   writeTracesResolving,
 } from './common.js';

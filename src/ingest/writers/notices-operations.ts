@@ -6,7 +6,7 @@ import { namedIdentity, resolveEmployees } from '../identity.js';
 import type { EmployeeOperationRecord, NoticeRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
 import type { TraceDraft } from '../trace-writer.js';
-import { type TraceWriteContext, dropUndefined, resolveOrQuarantine, tally, writeTracesResolving } from './common.js';
+import { dropUndefined, resolveOrQuarantine, type TraceWriteContext, tally, writeTracesResolving } from './common.js';
 
 const col = (name: string, type = 'text', fallback?: string) => (fallback ? { name, type, fallback } : { name, type });
 
@@ -55,7 +55,12 @@ export async function writeNotices(
       customer_id: customerId,
       employee_id: null,
       customer_ref: namedIdentity(r),
-      attributes: dropUndefined({ notice_id: r.notice_id, topic: r.topic, status: r.status ?? 'delivered', outage_id: r.outage_id }),
+      attributes: dropUndefined({
+        notice_id: r.notice_id,
+        topic: r.topic,
+        status: r.status ?? 'delivered',
+        outage_id: r.outage_id,
+      }),
     };
   });
   const traces = await writeTracesResolving(tx, ctx, drafts);
@@ -141,7 +146,12 @@ export async function writeEmployeeOperations(
       employee_id: ids.get(r.employee_no) ?? null,
       customer_ref: namedIdentity(r),
       employee_ref: r.employee_no,
-      attributes: dropUndefined({ operation_id: r.operation_id, operation: r.operation, system: r.system, ...r.detail }),
+      attributes: dropUndefined({
+        operation_id: r.operation_id,
+        operation: r.operation,
+        system: r.system,
+        ...r.detail,
+      }),
     };
   });
   const traces = await writeTracesResolving(tx, ctx, drafts);

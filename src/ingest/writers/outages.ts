@@ -8,7 +8,7 @@ import { type BatchItem, type BatchOutcome, type Rejection, reject } from '../ba
 import type { OutageRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
 import type { TraceDraft, TraceWriteStatus } from '../trace-writer.js';
-import { type TraceWriteContext, dropUndefined, tally, writeTracesResolving } from './common.js';
+import { dropUndefined, type TraceWriteContext, tally, writeTracesResolving } from './common.js';
 
 const col = (name: string, type = 'text') => ({ name, type });
 
@@ -80,13 +80,29 @@ export async function writeOutages(
       planned_start: o.planned_start,
       planned_end: o.planned_end,
     });
-    const common = { channel: 'internal', customer_id, employee_id: null, customer_ref: `customer_no:${customer_no}`, attributes } as const;
+    const common = {
+      channel: 'internal',
+      customer_id,
+      employee_id: null,
+      customer_ref: `customer_no:${customer_no}`,
+      attributes,
+    } as const;
     const ids = sourceIdsOf.get(outage_id) ?? [];
     ids.push(`outages:${outage_id}:start:${customer_no}`);
-    drafts.push({ ...common, source_id: `outages:${outage_id}:start:${customer_no}`, occurred_at: o.started_at, trace_type: 'outage_start' });
+    drafts.push({
+      ...common,
+      source_id: `outages:${outage_id}:start:${customer_no}`,
+      occurred_at: o.started_at,
+      trace_type: 'outage_start',
+    });
     if (o.restored_at) {
       ids.push(`outages:${outage_id}:restore:${customer_no}`);
-      drafts.push({ ...common, source_id: `outages:${outage_id}:restore:${customer_no}`, occurred_at: o.restored_at, trace_type: 'outage_restore' });
+      drafts.push({
+        ...common,
+        source_id: `outages:${outage_id}:restore:${customer_no}`,
+        occurred_at: o.restored_at,
+        trace_type: 'outage_restore',
+      });
     }
     sourceIdsOf.set(outage_id, ids);
   }

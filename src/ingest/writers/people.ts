@@ -36,7 +36,12 @@ const CUSTOMER: UpsertSpec = {
 export const writeCustomers: KindWriter<'customers'> = async (tx, ctx, items) => {
   const { accepted, rejected } = await checkReferences(tx, items, [
     { field: 'org_unit_id', table: 'org_unit', column: 'org_unit_id', what: 'org unit' },
-    { field: 'transformer_area_id', table: 'transformer_area', column: 'transformer_area_id', what: 'transformer area' },
+    {
+      field: 'transformer_area_id',
+      table: 'transformer_area',
+      column: 'transformer_area_id',
+      what: 'transformer area',
+    },
   ]);
   const written = await upsert(
     tx,
@@ -95,7 +100,12 @@ const METER: UpsertSpec = {
 
 export const writeMeters: KindWriter<'meters'> = async (tx, ctx, items) => {
   const checked = await checkReferences(tx, items, [
-    { field: 'transformer_area_id', table: 'transformer_area', column: 'transformer_area_id', what: 'transformer area' },
+    {
+      field: 'transformer_area_id',
+      table: 'transformer_area',
+      column: 'transformer_area_id',
+      what: 'transformer area',
+    },
   ]);
   const customers = await tx.query<{ customer_no: string; customer_id: number }>(
     'SELECT customer_no, customer_id FROM customer WHERE customer_no = ANY($1::text[])',

@@ -4,11 +4,11 @@
  * Readings are measurements, not service events: an unknown customer rejects the row.
  */
 import type { Queryable } from '../../db/db.js';
+import type { WriteContext } from '../batch.js';
 import { type BatchItem, type BatchOutcome, type Rejection, reject } from '../batch.js';
 import { resolveCustomers, unresolvedReason } from '../identity.js';
 import type { ReadingRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
-import type { WriteContext } from '../batch.js';
 
 const SERIES = ['kwh', 'peak_kwh', 'flat_kwh', 'valley_kwh', 'max_load_kw', 'power_factor'] as const;
 type Series = (typeof SERIES)[number];

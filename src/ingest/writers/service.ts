@@ -1,12 +1,12 @@
 /** 95598: work orders, their status history, calls and call turns, with their traces. */
 import type { Queryable } from '../../db/db.js';
-import type { TraceType, Channel } from '../../traces/vocabulary.js';
-import { type BatchItem, type BatchOutcome, type Rejection, outcomeOf, reject } from '../batch.js';
+import type { Channel, TraceType } from '../../traces/vocabulary.js';
+import { type BatchItem, type BatchOutcome, outcomeOf, type Rejection, reject } from '../batch.js';
 import { namedIdentity, resolveEmployees } from '../identity.js';
 import type { CallRecord, CallTurnRecord, WorkOrderRecord, WorkOrderStatusRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
 import type { TraceDraft } from '../trace-writer.js';
-import { type TraceWriteContext, dropUndefined, resolveOrQuarantine, tally, writeTracesResolving } from './common.js';
+import { dropUndefined, resolveOrQuarantine, type TraceWriteContext, tally, writeTracesResolving } from './common.js';
 import { checkReferences } from './topology.js';
 
 const col = (name: string, type = 'text', fallback?: string) => (fallback ? { name, type, fallback } : { name, type });
@@ -64,7 +64,8 @@ export async function writeWorkOrders(
   const { kept, ids } = await employeesOf(tx, items, 'responsible_employee_no', rejected);
   const sourceId = (r: WorkOrderRecord) => `work_orders:${r.order_no}`;
   const { resolved, quarantined } = await resolveOrQuarantine(tx, ctx, 'work_orders', kept, sourceId);
-  const employeeOf = (r: WorkOrderRecord) => (r.responsible_employee_no ? ids.get(r.responsible_employee_no) : undefined);
+  const employeeOf = (r: WorkOrderRecord) =>
+    r.responsible_employee_no ? ids.get(r.responsible_employee_no) : undefined;
   const written = await upsert(
     tx,
     WORK_ORDER,
@@ -87,7 +88,12 @@ export async function writeWorkOrders(
     customer_ref: namedIdentity(r),
     case_id: r.case_id ?? r.order_no,
     topic: r.topic_code,
-    attributes: dropUndefined({ order_no: r.order_no, order_type: r.order_type, urgency: r.urgency ?? 'normal', summary: r.summary }),
+    attributes: dropUndefined({
+      order_no: r.order_no,
+      order_type: r.order_type,
+      urgency: r.urgency ?? 'normal',
+      summary: r.summary,
+    }),
   }));
   const traces = await writeTracesResolving(tx, ctx, drafts);
   return tally(
@@ -103,7 +109,14 @@ export async function writeWorkOrders(
 const WORK_ORDER_STATUS: UpsertSpec = {
   table: 'work_order_status',
   key: ['order_no', 'seq'],
-  columns: [col('order_no'), col('seq', 'integer'), col('status'), col('at', 'timestamptz'), col('employee_id', 'bigint'), col('note')],
+  columns: [
+    col('order_no'),
+    col('seq', 'integer'),
+    col('status'),
+    col('at', 'timestamptz'),
+    col('employee_id', 'bigint'),
+    col('note'),
+  ],
   touch: false,
 };
 
@@ -207,12 +220,15 @@ export async function writeCalls(
       return { ...call, customer_id: customerId, agent_employee_id: agentOf(r), source: ctx.source };
     }),
   );
-  const turns = resolved.flatMap(({ item: { record: r } }) => (r.turns ?? []).map((t) => ({ ...t, call_id: r.call_id })));
+  const turns = resolved.flatMap(({ item: { record: r } }) =>
+    (r.turns ?? []).map((t) => ({ ...t, call_id: r.call_id })),
+  );
   await upsert(tx, CALL_TURN, turns);
   const drafts: TraceDraft[] = resolved.map(({ item: { record: r }, customerId }) => ({
     source_id: sourceId(r),
     occurred_at: r.started_at,
-    trace_type: r.channel === 'online_chat' ? 'chat_session' : r.direction === 'outbound' ? 'call_outbound' : 'call_inbound',
+    trace_type:
+      r.channel === 'online_chat' ? 'chat_session' : r.direction === 'outbound' ? 'call_outbound' : 'call_inbound',
     channel: r.channel,
     customer_id: customerId,
     employee_id: agentOf(r) ?? null,
@@ -239,7 +255,14 @@ export async function writeCalls(
 const CALL_TURN: UpsertSpec = {
   table: 'call_turn',
   key: ['call_id', 'seq'],
-  columns: [col('call_id'), col('seq', 'integer'), col('speaker'), col('start_ms', 'integer'), col('end_ms', 'integer'), col('text')],
+  columns: [
+    col('call_id'),
+    col('seq', 'integer'),
+    col('speaker'),
+    col('start_ms', 'integer'),
+    col('end_ms', 'integer'),
+    col('text'),
+  ],
   touch: false,
 };
 

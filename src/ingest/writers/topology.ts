@@ -1,6 +1,6 @@
 /** Org units and grid topology (PMS): substations, feeders, transformer areas. */
 import type { Queryable } from '../../db/db.js';
-import { type BatchItem, type KindWriter, type Rejection, outcomeOf, reject } from '../batch.js';
+import { type BatchItem, type KindWriter, outcomeOf, type Rejection, reject } from '../batch.js';
 import { missingValues, type UpsertSpec, upsert } from '../sql.js';
 
 const text = (name: string) => ({ name, type: 'text' });

@@ -8,7 +8,7 @@ import { type BatchItem, type BatchOutcome, type Rejection, reject } from '../ba
 import { namedIdentity, resolveEmployees } from '../identity.js';
 import type { TraceRecord } from '../records.js';
 import type { TraceDraft, TraceWriteStatus } from '../trace-writer.js';
-import { type TraceWriteContext, resolveOrQuarantine, writeTracesWithIds } from './common.js';
+import { resolveOrQuarantine, type TraceWriteContext, writeTracesWithIds } from './common.js';
 
 export interface TraceItemsOutcome extends BatchOutcome {
   /** Per source_id: what happened, and the trace id when written. */
@@ -50,8 +50,17 @@ export async function writeTraceRecords(
   const { status: written, traceIds } = await writeTracesWithIds(tx, ctx, drafts);
   const statuses = new Map<string, TraceWriteStatus | 'quarantined'>(written);
   const resolvedIds = new Set(drafts.map((d) => d.source_id));
-  for (const item of kept) if (!resolvedIds.has(item.record.source_id)) statuses.set(item.record.source_id, 'quarantined');
-  const outcome: TraceItemsOutcome = { inserted: 0, updated: 0, unchanged: 0, quarantined, rejected, statuses, traceIds };
+  for (const item of kept)
+    if (!resolvedIds.has(item.record.source_id)) statuses.set(item.record.source_id, 'quarantined');
+  const outcome: TraceItemsOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    quarantined,
+    rejected,
+    statuses,
+    traceIds,
+  };
   for (const status of written.values()) {
     if (status === 'inserted') outcome.inserted += 1;
     else if (status === 'updated') outcome.updated += 1;
