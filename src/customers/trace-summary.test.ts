@@ -18,4 +18,14 @@ describe('summariseTrace', () => {
     const text = summariseTrace('sms_sent', 'outage_notice', { phone: '13812345678', content: '请致电13812345678' });
     expect(text).toBe('短信通知 · 停电通知 · 请致电138****5678');
   });
+
+  it.each([
+    ['请致电13812345678', '请致电138****5678'],
+    ['身份证430104198807151234', '身份证430***********1234'],
+    ['座机0731-84561234', '座机073******1234'],
+    ['账单B202610000001', '账单B202610000001'],
+    ['电表33300000000001', '电表33300000000001'],
+  ])('masks personal numbers but keeps business numbers in %s', (input, expected) => {
+    expect(summariseTrace('sms_sent', null, { content: input })).toBe(`短信通知 · ${expected}`);
+  });
 });

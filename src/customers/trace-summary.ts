@@ -12,8 +12,14 @@ const LABELS: Record<string, string> = {
 const label = <T extends Record<string, { zh: string }>>(table: T, code: string | null) =>
   code !== null && Object.hasOwn(table, code) ? table[code as keyof T]?.zh : code;
 
-/** Long digit runs (phone numbers, ID numbers) inside free text are masked too. */
-export const maskDigits = (text: string) => text.replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}****${d.slice(-4)}`);
+/**
+ * Phone and ID numbers inside free text are masked too: mobiles (1[3-9] + 9 digits),
+ * landlines with area code, 15/18-character ID numbers. Other long numbers (bill, meter,
+ * order numbers) are business keys and stay readable.
+ */
+const PII_NUMBER = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15}|1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?![\dA-Za-z])/g;
+export const maskDigits = (text: string) =>
+  text.replace(PII_NUMBER, (d) => `${d.slice(0, 3)}${'*'.repeat(Math.max(d.length - 7, 4))}${d.slice(-4)}`);
 
 function formatValue(key: string, value: unknown): string | null {
   if (typeof value === 'number') return key === 'amount' ? `${value.toFixed(2)}元` : key === 'kwh' ? `${value}kWh` : String(value);
