@@ -75,6 +75,8 @@ async function waitUntil(
  * demo world, and waits until it answers and the demo world is loaded.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const attached = attachToRunningServer();
+  if (attached) return attached;
   assertBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gridcare-e2e-'));
@@ -120,6 +122,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   return { baseUrl, adminPassword, output, stop };
+}
+
+/**
+ * While developing the UI, GRIDCARE_E2E_BASE_URL and GRIDCARE_E2E_ADMIN_PASSWORD point the
+ * tests at a server already running (e.g. `npm start`), which they leave running.
+ */
+function attachToRunningServer(): RunningServer | null {
+  const baseUrl = process.env.GRIDCARE_E2E_BASE_URL;
+  const adminPassword = process.env.GRIDCARE_E2E_ADMIN_PASSWORD;
+  if (!baseUrl || !adminPassword) return null;
+  return { baseUrl: baseUrl.replace(/\/$/, ''), adminPassword, output: () => '', stop: async () => {} };
 }
 
 /** The demo world is in once an admin sees customers with work orders. */

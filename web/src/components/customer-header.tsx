@@ -102,7 +102,7 @@ export function CustomerHeader({ customer }: { customer: CustomerProfile }) {
           </Button>
         )}
       </Space>
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} items={items} />
+      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3, xxl: 4 }} items={items} />
       {mayUnmask && (
         <UnmaskDialog
           customerNo={customer.customerNo}

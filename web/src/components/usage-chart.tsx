@@ -11,6 +11,8 @@ export function UsageChart({ months: accounts }: { months: MonthlyAccount[] }) {
     const sorted = [...accounts].sort((a, b) => a.month.localeCompare(b.month));
     const months = sorted.map((b) => b.month);
     return {
+      // No animation: the chart is read, not watched, and screenshots must not catch it mid-way.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('usage.kwh'), t('usage.amount'), t('usage.daysLate')] },
       grid: { left: 56, right: 100, top: 36, bottom: 28 },

@@ -1,4 +1,4 @@
-import { Rate, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Table, Tooltip, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ const TYPE_COLOR: Record<string, string> = {
   repair: 'blue',
   praise: 'green',
 };
-const at = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+const at = (iso: string | null) => (iso ? dayjs(iso).format('YY-MM-DD HH:mm') : '');
 
 // Past its deadline: still open after it, or closed after it.
 function isOverdue(order: WorkOrderSummary): boolean {
@@ -28,26 +28,36 @@ export function WorkOrderTable({ orders, pageSize = 10 }: { orders: WorkOrderSum
     {
       title: t('workOrders.type'),
       dataIndex: 'orderType',
-      width: 96,
+      width: 84,
       render: (type: string) => <Tag color={TYPE_COLOR[type] ?? 'default'}>{label('workOrderTypes', type)}</Tag>,
     },
-    { title: t('workOrders.topic'), dataIndex: 'topic', width: 110, render: (topic: string) => label('topics', topic) },
+    {
+      title: t('workOrders.topic'),
+      dataIndex: 'topic',
+      width: 96,
+      // The customer's own words sit behind the topic, one hover away.
+      render: (topic: string, order) => (
+        <Tooltip title={order.summary ?? undefined}>
+          <span>{label('topics', topic)}</span>
+        </Tooltip>
+      ),
+    },
     {
       title: t('workOrders.status'),
       dataIndex: 'status',
-      width: 90,
+      width: 72,
       render: (status: string) => t(`workOrders.statuses.${status}`, { defaultValue: status }),
     },
-    { title: t('workOrders.createdAt'), dataIndex: 'createdAt', width: 140, render: at },
+    { title: t('workOrders.createdAt'), dataIndex: 'createdAt', width: 118, render: at },
     {
       title: t('workOrders.slaDeadline'),
       dataIndex: 'slaDeadline',
-      width: 150,
+      width: 118,
       render: (deadline: string | null, order) => (
         <span>
           {at(deadline)}
           {isOverdue(order) && (
-            <Tag color="error" style={{ marginInlineStart: 4 }}>
+            <Tag color="error" style={{ marginInlineStart: 0 }}>
               {t('workOrders.overdue')}
             </Tag>
           )}
@@ -57,18 +67,18 @@ export function WorkOrderTable({ orders, pageSize = 10 }: { orders: WorkOrderSum
     {
       title: t('workOrders.satisfaction'),
       dataIndex: 'satisfaction',
-      width: 120,
+      width: 64,
       render: (score: number | null) =>
         score === null ? (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ) : (
-          <Rate disabled value={score} style={{ fontSize: 11 }} />
+          <Typography.Text {...(score <= 2 ? { type: 'danger' as const } : {})}>{`${score} / 5`}</Typography.Text>
         ),
     },
     {
       title: t('workOrders.caseChain'),
       dataIndex: 'caseId',
-      width: 140,
+      width: 170,
       render: (caseId: string) => (
         <Link to={`/cases/${encodeURIComponent(caseId)}`} data-testid="work-order-case-link">
           {caseId}
@@ -83,12 +93,8 @@ export function WorkOrderTable({ orders, pageSize = 10 }: { orders: WorkOrderSum
         size="small"
         columns={columns}
         dataSource={orders}
-        scroll={{ x: 840 }}
+        scroll={{ x: 722 }}
         pagination={orders.length > pageSize ? { pageSize, size: 'small' } : false}
-        expandable={{
-          rowExpandable: (order) => Boolean(order.summary),
-          expandedRowRender: (order) => <Typography.Text>{order.summary}</Typography.Text>,
-        }}
       />
     </div>
   );
