@@ -23,7 +23,8 @@ interface DemoFlags {
 function integer(value: string | undefined, fallback: number, name: string, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new AppError('CONFIG_INVALID', `--${name} must be an integer ≥ ${min} (got ${value})`);
+  if (!Number.isInteger(n) || n < min)
+    throw new AppError('CONFIG_INVALID', `--${name} must be an integer ≥ ${min} (got ${value})`);
   return n;
 }
 
@@ -35,7 +36,11 @@ export function registerDemoCommand(program: Command): void {
     .option('--customers <n>', 'customers (default GRIDCARE_DEMO_CUSTOMERS or 20000)')
     .option('--months <m>', 'months of history (default 12)')
     .option('--seed <s>', 'random seed (default GRIDCARE_DEMO_SEED)')
-    .option('--end <YYYY-MM>', 'last month of the world (it ends on that month\'s last day, Asia/Shanghai)', DEFAULT_END_MONTH)
+    .option(
+      '--end <YYYY-MM>',
+      "last month of the world (it ends on that month's last day, Asia/Shanghai)",
+      DEFAULT_END_MONTH,
+    )
     .option('--out <dir>', 'write import files (CSV, calls.jsonl) and ground-truth.jsonl into DIR')
     .option('--quiet', 'no progress display');
   withConfigFlags(command, ['dataDir', 'databaseUrl']).action(async (flags: DemoFlags) => {
@@ -49,9 +54,18 @@ export function registerDemoCommand(program: Command): void {
     // The importer rejects anything dated in the future, so the world must have ended already.
     const clock = buildClock(options.endMonth, options.months);
     if (clock.endMs > Date.now()) {
-      throw new AppError('CONFIG_INVALID', `--end ${options.endMonth} is not over yet; choose a month that has ended (default ${DEFAULT_END_MONTH})`);
+      throw new AppError(
+        'CONFIG_INVALID',
+        `--end ${options.endMonth} is not over yet; choose a month that has ended (default ${DEFAULT_END_MONTH})`,
+      );
     }
-    const newProgress = () => createProgress({ label: 'demo world', unit: 'customers', total: options.customers, enabled: flags.quiet !== true });
+    const newProgress = () =>
+      createProgress({
+        label: 'demo world',
+        unit: 'customers',
+        total: options.customers,
+        enabled: flags.quiet !== true,
+      });
     if (flags.out) {
       const dir = path.resolve(flags.out);
       const sink = createFileSink(dir);
@@ -59,7 +73,9 @@ export function registerDemoCommand(program: Command): void {
       const summary = await generateDemoWorld(options, sink, truth, newProgress());
       await sink.close();
       await truth.close();
-      process.stdout.write(`Wrote ${options.customers} customers to ${dir} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n${JSON.stringify(summary.rows)}\n`);
+      process.stdout.write(
+        `Wrote ${options.customers} customers to ${dir} in ${(summary.elapsedMs / 1000).toFixed(1)} s\n${JSON.stringify(summary.rows)}\n`,
+      );
       return;
     }
     const db = await openConfiguredDb(config);
@@ -72,7 +88,9 @@ export function registerDemoCommand(program: Command): void {
       await truth.close();
       const counts = sink.counts();
       const rejected = Object.values(counts).reduce((n, c) => n + (c?.rejected.length ?? 0), 0);
-      process.stdout.write(`Imported ${options.customers} customers into ${describeDatabase(config)} in ${(summary.elapsedMs / 1000).toFixed(1)} s; ${rejected} rejected rows; ground truth in ${truthFile}\n`);
+      process.stdout.write(
+        `Imported ${options.customers} customers into ${describeDatabase(config)} in ${(summary.elapsedMs / 1000).toFixed(1)} s; ${rejected} rejected rows; ground truth in ${truthFile}\n`,
+      );
       if (rejected > 0) process.exitCode = 1;
     } finally {
       await db.close();

@@ -23,7 +23,10 @@ export interface WorldClock {
 export function buildClock(endMonth: string, monthCount: number): WorldClock {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(endMonth);
   if (!match || monthCount < 1) {
-    throw new AppError('CONFIG_INVALID', `Demo end month must be YYYY-MM and months ≥ 1 (got ${endMonth}, ${monthCount})`);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `Demo end month must be YYYY-MM and months ≥ 1 (got ${endMonth}, ${monthCount})`,
+    );
   }
   const year = Number(match[1]);
   const month = Number(match[2]) - 1;
@@ -31,7 +34,8 @@ export function buildClock(endMonth: string, monthCount: number): WorldClock {
   const endMs = Date.UTC(year, month + 1, 1) - SHANGHAI;
   const days = Math.round((endMs - startMs) / DAY);
   const months: string[] = [];
-  for (let m = 0; m < monthCount; m++) months.push(formatTime(Date.UTC(year, month - monthCount + 1 + m, 15) - SHANGHAI).slice(0, 7));
+  for (let m = 0; m < monthCount; m++)
+    months.push(formatTime(Date.UTC(year, month - monthCount + 1 + m, 15) - SHANGHAI).slice(0, 7));
   const dates: string[] = [];
   const weekdays = new Uint8Array(days);
   const monthNumbers = new Uint8Array(days);

@@ -23,7 +23,12 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
  * A thief's readings fall to a fraction of real use from `theftFromDay` on and stay there;
  * a vacant home falls to near zero for a while and comes back (the look-alike noise).
  */
-export function generateReadings(profile: CustomerProfile, clock: WorldClock, rng: Rng, out: ReadingRecord[]): MonthUse[] {
+export function generateReadings(
+  profile: CustomerProfile,
+  clock: WorldClock,
+  rng: Rng,
+  out: ReadingRecord[],
+): MonthUse[] {
   const months: MonthUse[] = [];
   const residential = profile.segment === 'residential';
   const season = residential ? RESIDENTIAL_SEASON : BUSINESS_SEASON;
@@ -52,7 +57,14 @@ export function generateReadings(profile: CustomerProfile, clock: WorldClock, rn
     const peak = round2(kwh * (peakShare + (rng.float() - 0.5) * 0.1));
     const valley = round2(kwh * (valleyShare + (rng.float() - 0.5) * 0.1));
     const flat = Math.max(0, round2(kwh - peak - valley));
-    const reading: ReadingRecord = { meter_no: profile.meterNo, date, kwh, peak_kwh: peak, flat_kwh: flat, valley_kwh: valley };
+    const reading: ReadingRecord = {
+      meter_no: profile.meterNo,
+      date,
+      kwh,
+      peak_kwh: peak,
+      flat_kwh: flat,
+      valley_kwh: valley,
+    };
     if (!residential) {
       reading.max_load_kw = round2((kwh / 24) * loadFactor * (1 + rng.normal(0, 0.08)));
       reading.power_factor = Math.min(0.999, round2(pfMean + rng.normal(0, 0.015)));

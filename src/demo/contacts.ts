@@ -27,7 +27,11 @@ export interface ContactRequest {
 const SOCIAL = ['微博', '抖音', '微信朋友圈', '今日头条', '小红书'] as const;
 
 /** Chooses which violations an agent's call carries: attitude, skill and habit drive them. */
-function plantViolations(ctx: ActivityContext, agent: DemoEmployee, applicable: (c: QaViolationCode) => boolean): Set<QaViolationCode> {
+function plantViolations(
+  ctx: ActivityContext,
+  agent: DemoEmployee,
+  applicable: (c: QaViolationCode) => boolean,
+): Set<QaViolationCode> {
   const { attitude, skill, violationProne } = agent.traits;
   const base = 0.006;
   const poor = attitude === 'poor';
@@ -72,7 +76,8 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
   const phone = channel === 'phone_95598';
   const violations = plantViolations(ctx, agent, (code) => {
     if (code === 'angry_not_soothed') return angry;
-    if (code === 'no_identity_check' || code === 'long_silence_no_hold_notice') return ACCOUNT_INTENTS.has(req.intent) && (phone || code === 'no_identity_check');
+    if (code === 'no_identity_check' || code === 'long_silence_no_hold_notice')
+      return ACCOUNT_INTENTS.has(req.intent) && (phone || code === 'no_identity_check');
     if (code === 'interruption') return phone;
     if (code === 'transfer_without_explanation') return transfer;
     return true;
@@ -112,7 +117,8 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
   if (phone && profile.record.phone) call.caller_phone = profile.record.phone;
 
   const handler = req.responsible ?? required(staff.gridManagerByGrid.get(profile.area.gridId), 'grid manager');
-  const fieldHandler = req.orderType === 'repair' ? required(staff.repairByStation.get(profile.area.stationId), 'repair crew') : handler;
+  const fieldHandler =
+    req.orderType === 'repair' ? required(staff.repairByStation.get(profile.area.stationId), 'repair crew') : handler;
   const life = planLifecycle(rng, {
     type: req.orderType,
     createdMs: endMs,
@@ -139,24 +145,62 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
   if (complaint || req.orderType === 'report') order.substantiated = req.substantiated ?? rng.chance(0.3);
   finishOrder(order, life);
   if (life.callbackMs !== undefined) {
-    let score = 5 - (angry ? 1 : 0) - (life.late ? 1 : 0) - (complaint ? 1 : 0) - (ctx.has('repeat_complainer') ? 1 : 0) - (rng.chance(0.2) ? 1 : 0);
+    let score =
+      5 -
+      (angry ? 1 : 0) -
+      (life.late ? 1 : 0) -
+      (complaint ? 1 : 0) -
+      (ctx.has('repeat_complainer') ? 1 : 0) -
+      (rng.chance(0.2) ? 1 : 0);
     if (fieldHandler.traits.attitude === 'poor' && rng.chance(0.5)) score--;
     order.satisfaction = Math.max(1, Math.min(5, score));
   }
   ctx.batch.push('work_orders', order);
   for (const status of life.statuses) ctx.batch.push('work_order_status', { order_no: orderNo, ...status });
   ctx.batch.push('calls', call);
-  ctx.batch.truth.push({ type: 'call', call_id: callId, channel, agent_employee_no: agentNo, customer_no: ctx.customerNo, customer_angry: angry, violations: [...violations] });
+  ctx.batch.truth.push({
+    type: 'call',
+    call_id: callId,
+    channel,
+    agent_employee_no: agentNo,
+    customer_no: ctx.customerNo,
+    customer_angry: angry,
+    violations: [...violations],
+  });
 
   if (life.arrivedMs !== undefined && life.handledMs !== undefined) {
-    ctx.trace({ occurred_at: formatTime(life.handledMs), trace_type: 'field_feedback', channel: 'field', employee_no: fieldHandler.record.employee_no, case_id: caseId, topic: req.topic, attributes: { arrived_at: formatTime(life.arrivedMs), situation: req.summary, late: life.late } });
+    ctx.trace({
+      occurred_at: formatTime(life.handledMs),
+      trace_type: 'field_feedback',
+      channel: 'field',
+      employee_no: fieldHandler.record.employee_no,
+      case_id: caseId,
+      topic: req.topic,
+      attributes: { arrived_at: formatTime(life.arrivedMs), situation: req.summary, late: life.late },
+    });
   }
   if (life.callbackMs !== undefined) {
-    ctx.trace({ occurred_at: formatTime(life.callbackMs), trace_type: 'callback', channel: 'phone_95598', employee_no: agentNo, case_id: caseId, topic: req.topic, attributes: { satisfaction: order.satisfaction ?? null } });
+    ctx.trace({
+      occurred_at: formatTime(life.callbackMs),
+      trace_type: 'callback',
+      channel: 'phone_95598',
+      employee_no: agentNo,
+      case_id: caseId,
+      topic: req.topic,
+      attributes: { satisfaction: order.satisfaction ?? null },
+    });
   }
   if (escalation) {
     const at = endMs + rng.range(2, 72) * HOUR;
-    if (ctx.inWorld(at)) ctx.trace({ occurred_at: formatTime(at), trace_type: 'work_order_created', channel: 'internal', case_id: caseId, topic: req.topic, attributes: { escalated_to: rng.pick(['12398', '12345', 'higher_level']), repeat_of: orderNo } });
+    if (ctx.inWorld(at))
+      ctx.trace({
+        occurred_at: formatTime(at),
+        trace_type: 'work_order_created',
+        channel: 'internal',
+        case_id: caseId,
+        topic: req.topic,
+        attributes: { escalated_to: rng.pick(['12398', '12345', 'higher_level']), repeat_of: orderNo },
+      });
   }
   const influential = ctx.has('high_social_influence');
   if ((complaint && (escalation || influential) && rng.chance(0.6)) || (influential && angry && rng.chance(0.4))) {
@@ -168,7 +212,12 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
         channel: 'social_media',
         case_id: caseId,
         topic: req.topic,
-        attributes: { platform: rng.pick(SOCIAL), followers: influential ? rng.int(5_000, 500_000) : rng.int(20, 900), sentiment: 'negative', text: req.summary },
+        attributes: {
+          platform: rng.pick(SOCIAL),
+          followers: influential ? rng.int(5_000, 500_000) : rng.int(20, 900),
+          sentiment: 'negative',
+          text: req.summary,
+        },
       });
     }
   }

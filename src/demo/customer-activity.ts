@@ -50,9 +50,24 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     const amount = String(bill.bill.amount);
     const at = ctx.wakingTime(bill.issuedMs + DAY, bill.issuedMs + 10 * DAY);
     if (rng.chance((feeSensitive ? 0.14 : 0.008) * big)) {
-      makeContact(ctx, { atMs: at, intent: 'bill_query', topic: rng.chance(0.2) ? 'billing_error' : 'fee', orderType: 'consultation', slots: { amount }, summary: `客户咨询${bill.bill.period}电费${amount}元偏高` });
+      makeContact(ctx, {
+        atMs: at,
+        intent: 'bill_query',
+        topic: rng.chance(0.2) ? 'billing_error' : 'fee',
+        orderType: 'consultation',
+        slots: { amount },
+        summary: `客户咨询${bill.bill.period}电费${amount}元偏高`,
+      });
     } else if (rng.chance((feeSensitive ? 0.06 : 0.002) * big)) {
-      makeContact(ctx, { atMs: at, intent: 'tariff_complaint', topic: 'fee', orderType: 'complaint', substantiated: rng.chance(0.1), slots: { amount }, summary: `客户对${bill.bill.period}电费${amount}元有异议` });
+      makeContact(ctx, {
+        atMs: at,
+        intent: 'tariff_complaint',
+        topic: 'fee',
+        orderType: 'complaint',
+        substantiated: rng.chance(0.1),
+        slots: { amount },
+        summary: `客户对${bill.bill.period}电费${amount}元有异议`,
+      });
     }
   }
 
@@ -60,10 +75,26 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
   for (const cut of disconnections) {
     const amount = String(cut.amount);
     if (cut.withoutNotice && rng.chance(0.8)) {
-      makeContact(ctx, { atMs: cut.atMs + rng.range(0.5, 6) * HOUR, intent: 'disconnected_no_notice', topic: 'arrears_disconnection', orderType: 'complaint', substantiated: true, angry: true, slots: { amount }, summary: '客户投诉欠费停电前未收到通知' });
+      makeContact(ctx, {
+        atMs: cut.atMs + rng.range(0.5, 6) * HOUR,
+        intent: 'disconnected_no_notice',
+        topic: 'arrears_disconnection',
+        orderType: 'complaint',
+        substantiated: true,
+        angry: true,
+        slots: { amount },
+        summary: '客户投诉欠费停电前未收到通知',
+      });
     } else if (rng.chance(0.45)) {
       const after = cut.reconnectedMs !== undefined && rng.chance(0.5);
-      makeContact(ctx, { atMs: after ? cut.atMs + rng.range(12, 30) * HOUR : cut.atMs + rng.range(1, 8) * HOUR, intent: 'arrears_disconnection', topic: 'arrears_disconnection', orderType: 'service_request', slots: { amount }, summary: '客户缴费后咨询复电时间' });
+      makeContact(ctx, {
+        atMs: after ? cut.atMs + rng.range(12, 30) * HOUR : cut.atMs + rng.range(1, 8) * HOUR,
+        intent: 'arrears_disconnection',
+        topic: 'arrears_disconnection',
+        orderType: 'service_request',
+        slots: { amount },
+        summary: '客户缴费后咨询复电时间',
+      });
     }
   }
 
@@ -73,7 +104,15 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     const count = rng.poisson(3 * years) + 1;
     for (let k = 0; k < count; k++) {
       const ask = rng.chance(0.6) ? favourite : rng.pick(GRIEVANCES);
-      makeContact(ctx, { atMs: ctx.wakingTime(clock.startMs, clock.endMs - 3 * HOUR), intent: ask.intent, topic: ask.topic, orderType: ask.type, substantiated: rng.chance(0.2), slots: { amount: String(bills[0]?.bill.amount ?? 0), hours: '3', eta: '18:00', cause: '线路故障' }, summary: ask.summary });
+      makeContact(ctx, {
+        atMs: ctx.wakingTime(clock.startMs, clock.endMs - 3 * HOUR),
+        intent: ask.intent,
+        topic: ask.topic,
+        orderType: ask.type,
+        substantiated: rng.chance(0.2),
+        slots: { amount: String(bills[0]?.bill.amount ?? 0), hours: '3', eta: '18:00', cause: '线路故障' },
+        summary: ask.summary,
+      });
     }
   }
 
@@ -81,7 +120,13 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
   const everyday = rng.poisson((ctx.profile.segment === 'residential' ? 0.2 : 0.6) * years);
   for (let k = 0; k < everyday; k++) {
     const ask = rng.weighted(EVERYDAY);
-    makeContact(ctx, { atMs: ctx.wakingTime(clock.startMs, clock.endMs - 3 * HOUR), intent: ask.intent, topic: ask.topic, orderType: ask.type, summary: ask.summary });
+    makeContact(ctx, {
+      atMs: ctx.wakingTime(clock.startMs, clock.endMs - 3 * HOUR),
+      intent: ask.intent,
+      topic: ask.topic,
+      orderType: ask.type,
+      summary: ask.summary,
+    });
   }
   generateChannelTraces(ctx, bills);
 
@@ -93,7 +138,11 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     segment: profile.segment,
   };
   if (profile.theftFromDay !== undefined) truth.theft_from = clock.dates[profile.theftFromDay] ?? '';
-  if (profile.vacancy) truth.vacancy = [clock.dates[profile.vacancy[0]] ?? '', clock.dates[Math.min(clock.days - 1, profile.vacancy[1])] ?? ''];
+  if (profile.vacancy)
+    truth.vacancy = [
+      clock.dates[profile.vacancy[0]] ?? '',
+      clock.dates[Math.min(clock.days - 1, profile.vacancy[1])] ?? '',
+    ];
   if (missed.length > 0) truth.missed_outage_notices = missed;
   batch.truth.push(truth);
 }

@@ -6,7 +6,13 @@ import { Rng } from './random.js';
 import type { Area, County, CustomerProfile, CustomerTrait, PaymentArchetype, Segment } from './types.js';
 
 const COMMERCIAL = ['F52 零售业', 'H62 餐饮业', 'H61 住宿业', 'K70 房地产业', 'P83 教育', 'O80 居民服务业'] as const;
-const INDUSTRIAL = ['C13 农副食品加工业', 'C30 非金属矿物制品业', 'C34 通用设备制造业', 'C39 计算机、通信和其他电子设备制造业', 'C17 纺织业'] as const;
+const INDUSTRIAL = [
+  'C13 农副食品加工业',
+  'C30 非金属矿物制品业',
+  'C34 通用设备制造业',
+  'C39 计算机、通信和其他电子设备制造业',
+  'C17 纺织业',
+] as const;
 
 export const customerNo = (index: number): string => `73${String(index + 1).padStart(8, '0')}`;
 export const meterNo = (index: number): string => `3330${String(index + 1).padStart(10, '0')}`;
@@ -22,9 +28,27 @@ interface Kind {
 function pickKind(rng: Rng, county: County): Kind {
   const r = rng.float();
   // ~0.3 % important/high-risk and ~0.5 % special customers (C7).
-  if (r < 0.0015) return { segment: 'commercial', name: `${county.name}${rng.pick(['人民医院', '中医医院', '妇幼保健院', '第二人民医院'])}`, industry: 'Q84 卫生', important: true };
-  if (r < 0.003) return { segment: 'industrial', name: companyName(rng, county.cityName, '化工'), industry: 'C26 化学原料和化学制品制造业', important: true };
-  if (r < 0.0045) return { segment: 'commercial', name: `${county.name}${rng.pick(['人民政府', '教育局', '公安局', '自来水公司'])}`, industry: 'S92 国家机构', special: 'government' };
+  if (r < 0.0015)
+    return {
+      segment: 'commercial',
+      name: `${county.name}${rng.pick(['人民医院', '中医医院', '妇幼保健院', '第二人民医院'])}`,
+      industry: 'Q84 卫生',
+      important: true,
+    };
+  if (r < 0.003)
+    return {
+      segment: 'industrial',
+      name: companyName(rng, county.cityName, '化工'),
+      industry: 'C26 化学原料和化学制品制造业',
+      important: true,
+    };
+  if (r < 0.0045)
+    return {
+      segment: 'commercial',
+      name: `${county.name}${rng.pick(['人民政府', '教育局', '公安局', '自来水公司'])}`,
+      industry: 'S92 国家机构',
+      special: 'government',
+    };
   if (r < 0.0065) return { segment: 'residential', special: 'vulnerable_group' };
   if (r < 0.008) return { segment: 'residential', special: 'public_figure' };
   if (r < 0.9) return { segment: 'residential' };
@@ -50,18 +74,29 @@ function pickTraits(rng: Rng, kind: Kind, age: number): Set<CustomerTrait> {
 
 function pickArchetype(rng: Rng, traits: Set<CustomerTrait>): PaymentArchetype {
   if (traits.has('chronic_late_payer')) return 'chronic_arrears';
-  return rng.weighted([['auto_debit', 25], ['on_time', 60], ['late', 15]] as const);
+  return rng.weighted([
+    ['auto_debit', 25],
+    ['on_time', 60],
+    ['late', 15],
+  ] as const);
 }
 
 function address(rng: Rng, county: County, area: Area): string {
   const stem = area.name.replace(/\d#公变$/, '');
   const head = `湖南省${county.cityName}市${county.name}`;
-  if (county.urban) return `${head}${rng.pick(ROADS)}路${rng.int(1, 399)}号${stem}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 4)}室`;
+  if (county.urban)
+    return `${head}${rng.pick(ROADS)}路${rng.int(1, 399)}号${stem}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 4)}室`;
   return `${head}${rng.pick(TOWNS)}镇${stem}${rng.int(1, 15)}组${rng.int(1, 80)}号`;
 }
 
 /** Everything about customer `index`, from (seed, index) alone: record, latent traits, use pattern. */
-export function buildCustomer(seed: number, index: number, area: Area, county: County, clock: WorldClock): CustomerProfile {
+export function buildCustomer(
+  seed: number,
+  index: number,
+  area: Area,
+  county: County,
+  clock: WorldClock,
+): CustomerProfile {
   const rng = Rng.for(seed, 'customer', index);
   const kind = pickKind(rng, county);
   const gender: 'M' | 'F' = rng.chance(0.6) ? 'M' : 'F';
@@ -74,8 +109,20 @@ export function buildCustomer(seed: number, index: number, area: Area, county: C
     customer_no: customerNo(index),
     name: residential ? holder : (kind.name ?? companyName(rng, county.cityName)),
     customer_type: residential ? 'residential' : 'non_residential',
-    voltage_level: residential ? '220V' : kind.segment === 'industrial' ? (rng.chance(0.2) ? '35kV' : '10kV') : rng.chance(0.6) ? '380V' : '10kV',
-    contract_capacity_kva: residential ? rng.pick([8, 10, 12, 16]) : kind.segment === 'industrial' ? rng.pick([315, 500, 800, 1250, 2000, 4000]) : rng.pick([50, 80, 100, 160, 250, 400, 630]),
+    voltage_level: residential
+      ? '220V'
+      : kind.segment === 'industrial'
+        ? rng.chance(0.2)
+          ? '35kV'
+          : '10kV'
+        : rng.chance(0.6)
+          ? '380V'
+          : '10kV',
+    contract_capacity_kva: residential
+      ? rng.pick([8, 10, 12, 16])
+      : kind.segment === 'industrial'
+        ? rng.pick([315, 500, 800, 1250, 2000, 4000])
+        : rng.pick([50, 80, 100, 160, 250, 400, 630]),
     org_unit_id: area.gridId,
     transformer_area_id: area.id,
     address: address(rng, county, area),

@@ -55,7 +55,10 @@ export function createFileSink(dir: string): FileSink {
     let stream = streams.get(kind);
     if (!stream) {
       const jsonl = JSONL_KINDS.has(kind);
-      stream = createWriteStream(path.join(dir, `${kind}.${jsonl ? 'jsonl' : 'csv'}`), { encoding: 'utf8', highWaterMark: 1 << 20 });
+      stream = createWriteStream(path.join(dir, `${kind}.${jsonl ? 'jsonl' : 'csv'}`), {
+        encoding: 'utf8',
+        highWaterMark: 1 << 20,
+      });
       if (!jsonl) stream.write(`${columns(kind).join(',')}\n`);
       streams.set(kind, stream);
     }
@@ -81,7 +84,9 @@ export function createFileSink(dir: string): FileSink {
     },
     async close(): Promise<void> {
       await Promise.all(
-        [...streams.values()].map((s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())))),
+        [...streams.values()].map(
+          (s) => new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+        ),
       );
     },
   };

@@ -19,8 +19,23 @@ export type GroundTruthLine =
       vacancy?: [string, string];
       missed_outage_notices?: string[];
     }
-  | { type: 'employee'; employee_no: string; post: string; attitude: EmployeeTraits['attitude']; skill: number; violation_prone: boolean }
-  | { type: 'call'; call_id: string; channel: string; agent_employee_no: string; customer_no: string; customer_angry: boolean; violations: QaViolationCode[] }
+  | {
+      type: 'employee';
+      employee_no: string;
+      post: string;
+      attitude: EmployeeTraits['attitude'];
+      skill: number;
+      violation_prone: boolean;
+    }
+  | {
+      type: 'call';
+      call_id: string;
+      channel: string;
+      agent_employee_no: string;
+      customer_no: string;
+      customer_angry: boolean;
+      violations: QaViolationCode[];
+    }
   | { type: 'outage'; outage_id: string; kind: string; slow_restoration: boolean; late_announcement: boolean }
   | {
       type: 'operation_violation';
@@ -42,9 +57,11 @@ export function createGroundTruthFile(file: string): GroundTruthWriter {
   const stream: WriteStream = createWriteStream(file, { encoding: 'utf8' });
   return {
     async write(line) {
-      if (!stream.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+      if (!stream.write(`${JSON.stringify(line)}\n`))
+        await new Promise<void>((resolve) => stream.once('drain', resolve));
     },
-    close: () => new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))),
   };
 }
 

@@ -12,7 +12,8 @@ export function createMemorySink(): MemorySink {
     records,
     all: <K extends ImportKind>(kind: K) => (records[kind] ?? []) as RecordsByKind[K][],
     async write(kind, list) {
-      const target = (records[kind] ??= []) as RecordsByKind[typeof kind][];
+      if (!records[kind]) records[kind] = [];
+      const target = records[kind] as RecordsByKind[typeof kind][];
       for (const record of list) target.push(record);
     },
     async close() {},

@@ -94,7 +94,12 @@ export function buildOrgWorld(seed: number, customerCount: number): OrgWorld {
     perStation[si] = k;
     const id = `${station.id}${two(k)}`;
     grids.push({ id, stationIndex: si });
-    orgUnits.push({ org_unit_id: id, parent_id: station.id, level: 'grid', name: `${station.name.replace('供电所', '')}第${k}网格` });
+    orgUnits.push({
+      org_unit_id: id,
+      parent_id: station.id,
+      level: 'grid',
+      name: `${station.name.replace('供电所', '')}第${k}网格`,
+    });
   }
   // Org units are written parent-first: sort by id length keeps company → city → … → grid.
   orgUnits.sort((a, b) => a.org_unit_id.length - b.org_unit_id.length || (a.org_unit_id < b.org_unit_id ? -1 : 1));
@@ -128,7 +133,12 @@ export function buildOrgWorld(seed: number, customerCount: number): OrgWorld {
     if (!feeder || feeder.used >= 6) {
       const n = feeders.filter((f) => f.org_unit_id === station.id).length + 1;
       const id = `SS${station.id}-F${two(n)}`;
-      feeders.push({ feeder_id: id, name: `10kV${rng.pick(TOWNS)}${two(n)}线`, substation_id: `SS${station.id}`, org_unit_id: station.id });
+      feeders.push({
+        feeder_id: id,
+        name: `10kV${rng.pick(TOWNS)}${two(n)}线`,
+        substation_id: `SS${station.id}`,
+        org_unit_id: station.id,
+      });
       feeder = { id, used: 0 };
       feederOfStation.set(grid.stationIndex, feeder);
     }

@@ -22,7 +22,16 @@ export function generateOutageEffects(ctx: ActivityContext): string[] {
     if (outage.kind === 'planned') {
       const notified = !rng.chance(0.03);
       if (outage.announcedMs !== undefined && notified) {
-        ctx.batch.push('notices', { notice_id: ctx.nextId('N'), customer_no: ctx.customerNo, medium: 'sms', topic: 'outage_planned', sent_at: formatTime(outage.announcedMs + rng.int(0, 120) * MINUTE), status: rng.chance(0.02) ? 'failed' : 'delivered', outage_id: id, content: `因${outage.record.cause ?? '设备检修'}，定于${outage.record.planned_start?.slice(0, 16).replace('T', ' ')}至${outage.record.planned_end?.slice(11, 16)}停电，请做好准备。` });
+        ctx.batch.push('notices', {
+          notice_id: ctx.nextId('N'),
+          customer_no: ctx.customerNo,
+          medium: 'sms',
+          topic: 'outage_planned',
+          sent_at: formatTime(outage.announcedMs + rng.int(0, 120) * MINUTE),
+          status: rng.chance(0.02) ? 'failed' : 'delivered',
+          outage_id: id,
+          content: `因${outage.record.cause ?? '设备检修'}，定于${outage.record.planned_start?.slice(0, 16).replace('T', ' ')}至${outage.record.planned_end?.slice(11, 16)}停电，请做好准备。`,
+        });
       } else missed.push(id);
       const p = notified ? (sensitive ? 0.25 : 0.01) : sensitive ? 0.9 : 0.25;
       if (rng.chance(p)) {
@@ -32,19 +41,52 @@ export function generateOutageEffects(ctx: ActivityContext): string[] {
           topic: 'outage_notice',
           orderType: !notified && (sensitive || rng.chance(0.2)) ? 'complaint' : 'consultation',
           substantiated: !notified,
-          slots: { eta, hours, cause: outage.record.cause ?? '', notice: formatTime(outage.announcedMs ?? outage.startMs).slice(0, 10) },
+          slots: {
+            eta,
+            hours,
+            cause: outage.record.cause ?? '',
+            notice: formatTime(outage.announcedMs ?? outage.startMs).slice(0, 10),
+          },
           summary: notified ? '客户咨询计划停电恢复时间' : '客户反映计划停电未收到通知',
         });
       }
       continue;
     }
     if (rng.chance(0.98)) {
-      ctx.trace({ occurred_at: formatTime(outage.startMs + rng.int(0, 90) * 1000), trace_type: 'power_loss_event', channel: 'collection', attributes: { meter_no: profile.meterNo, event: 'power_off', outage_id: id } });
-      ctx.trace({ occurred_at: formatTime(outage.restoredMs + rng.int(0, 90) * 1000), trace_type: 'power_loss_event', channel: 'collection', attributes: { meter_no: profile.meterNo, event: 'power_on', outage_id: id } });
+      ctx.trace({
+        occurred_at: formatTime(outage.startMs + rng.int(0, 90) * 1000),
+        trace_type: 'power_loss_event',
+        channel: 'collection',
+        attributes: { meter_no: profile.meterNo, event: 'power_off', outage_id: id },
+      });
+      ctx.trace({
+        occurred_at: formatTime(outage.restoredMs + rng.int(0, 90) * 1000),
+        trace_type: 'power_loss_event',
+        channel: 'collection',
+        attributes: { meter_no: profile.meterNo, event: 'power_on', outage_id: id },
+      });
     }
     if (subscribed) {
-      ctx.batch.push('notices', { notice_id: ctx.nextId('N'), customer_no: ctx.customerNo, medium, topic: 'outage_fault', sent_at: formatTime(outage.startMs + rng.int(10, 40) * MINUTE), status: 'delivered', outage_id: id, content: `您所在区域因${outage.record.cause ?? '故障'}停电，抢修人员正在处理，预计${eta}恢复。` });
-      ctx.batch.push('notices', { notice_id: ctx.nextId('N'), customer_no: ctx.customerNo, medium, topic: 'restoration', sent_at: formatTime(outage.restoredMs + rng.int(2, 20) * MINUTE), status: 'delivered', outage_id: id, content: '您所在区域已恢复供电，感谢您的理解。' });
+      ctx.batch.push('notices', {
+        notice_id: ctx.nextId('N'),
+        customer_no: ctx.customerNo,
+        medium,
+        topic: 'outage_fault',
+        sent_at: formatTime(outage.startMs + rng.int(10, 40) * MINUTE),
+        status: 'delivered',
+        outage_id: id,
+        content: `您所在区域因${outage.record.cause ?? '故障'}停电，抢修人员正在处理，预计${eta}恢复。`,
+      });
+      ctx.batch.push('notices', {
+        notice_id: ctx.nextId('N'),
+        customer_no: ctx.customerNo,
+        medium,
+        topic: 'restoration',
+        sent_at: formatTime(outage.restoredMs + rng.int(2, 20) * MINUTE),
+        status: 'delivered',
+        outage_id: id,
+        content: '您所在区域已恢复供电，感谢您的理解。',
+      });
     }
     const slots = { eta, hours, cause: outage.record.cause ?? '' };
     if (rng.chance(sensitive ? 0.85 : subscribed ? 0.02 : 0.05)) {

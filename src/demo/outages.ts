@@ -4,7 +4,16 @@ import type { OrgWorld } from './org-builder.js';
 import { Rng } from './random.js';
 import type { Area, DemoOutage } from './types.js';
 
-const FAULT_CAUSES = ['雷击导致线路跳闸', '树障碰线', '配变低压桩头烧毁', '电缆被外力挖断', '用户内部故障越级跳闸', '覆冰导致断线', '台区超负荷熔丝熔断', '鸟害导致相间短路'] as const;
+const FAULT_CAUSES = [
+  '雷击导致线路跳闸',
+  '树障碰线',
+  '配变低压桩头烧毁',
+  '电缆被外力挖断',
+  '用户内部故障越级跳闸',
+  '覆冰导致断线',
+  '台区超负荷熔丝熔断',
+  '鸟害导致相间短路',
+] as const;
 const PLANNED_CAUSES = ['10kV线路检修', '配电变压器增容改造', '线路迁改', '设备预防性试验', '农网改造升级'] as const;
 
 /** Storms in summer and ice in winter make faults seasonal. */
@@ -23,11 +32,18 @@ function randomFaultStart(rng: Rng, clock: WorldClock): number {
   }
 }
 
-function faultOutage(rng: Rng, clock: WorldClock, id: string, level: 'feeder' | 'transformer_area', scope: string, urban: boolean): DemoOutage {
+function faultOutage(
+  rng: Rng,
+  clock: WorldClock,
+  id: string,
+  level: 'feeder' | 'transformer_area',
+  scope: string,
+  urban: boolean,
+): DemoOutage {
   const startMs = randomFaultStart(rng, clock);
   const slow = rng.chance(0.15);
   // Norm: arrive in 45 min (urban) / 90 min (rural), restore within 3 h / 4 h after arrival.
-  const budget = (urban ? 45 * MINUTE + 3 * HOUR : 90 * MINUTE + 4 * HOUR);
+  const budget = urban ? 45 * MINUTE + 3 * HOUR : 90 * MINUTE + 4 * HOUR;
   const duration = slow ? budget + rng.range(1, 8) * HOUR : rng.range(0.2, 0.9) * budget;
   const restoredMs = Math.min(startMs + duration, clock.endMs - MINUTE);
   const record: OutageRecord = {
@@ -92,7 +108,14 @@ export function planOutages(seed: number, org: OrgWorld, clock: WorldClock): Out
     }
     const faults = rng.poisson(0.4 * years);
     for (let k = 0; k < faults; k++) {
-      const outage = faultOutage(rng, clock, `FO${feeder.feeder_id.slice(2)}-${k + 1}`, 'feeder', feeder.feeder_id, urban);
+      const outage = faultOutage(
+        rng,
+        clock,
+        `FO${feeder.feeder_id.slice(2)}-${k + 1}`,
+        'feeder',
+        feeder.feeder_id,
+        urban,
+      );
       records.push(outage.record);
       for (const area of areas) area.outages.push(outage);
     }

@@ -35,12 +35,20 @@ export function violationsInTranscript(turns: readonly CallTurn[], customerAngry
   turns.forEach((turn, i) => {
     const prev = turns[i - 1];
     if (!prev) return;
-    if (turn.speaker === 'agent' && prev.speaker === 'customer' && turn.start_ms < prev.end_ms) found.add('interruption');
+    if (turn.speaker === 'agent' && prev.speaker === 'customer' && turn.start_ms < prev.end_ms)
+      found.add('interruption');
     if (turn.start_ms - prev.end_ms > LONG_SILENCE_MS) {
-      const lastAgent = turns.slice(0, i).reverse().find((t) => t.speaker === 'agent');
+      const lastAgent = turns
+        .slice(0, i)
+        .reverse()
+        .find((t) => t.speaker === 'agent');
       if (!lastAgent || !has(lastAgent.text, HOLD_PHRASES)) found.add('long_silence_no_hold_notice');
     }
-    if (turn.speaker === 'system' && turn.text.startsWith('[转接') && !(prev.speaker === 'agent' && has(prev.text, TRANSFER_EXPLANATION_PHRASES))) {
+    if (
+      turn.speaker === 'system' &&
+      turn.text.startsWith('[转接') &&
+      !(prev.speaker === 'agent' && has(prev.text, TRANSFER_EXPLANATION_PHRASES))
+    ) {
       found.add('transfer_without_explanation');
     }
   });

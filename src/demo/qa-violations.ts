@@ -25,14 +25,36 @@ export const GREETING_PHRASES = ['您好', '你好'] as const;
 /** The work-number introduction: '工号' followed by digits, or '号客服'. */
 export const SELF_INTRO_PATTERN = /工号\s*\d{3,6}|\d{3,6}号客服/;
 /** Agent phrases that verify identity before account details are read out. */
-export const IDENTITY_CHECK_PHRASES = ['核实一下您的身份', '户主姓名', '户号是多少', '身份证后四位', '核实您的信息'] as const;
+export const IDENTITY_CHECK_PHRASES = [
+  '核实一下您的身份',
+  '户主姓名',
+  '户号是多少',
+  '身份证后四位',
+  '核实您的信息',
+] as const;
 /** Phrases that read out account details; they need an identity check before them. */
 export const ACCOUNT_DETAIL_MARKERS = ['您的户号', '户名是', '上月电费', '欠费金额', '账户余额'] as const;
 /** 服务禁语 the generator plants (the QA engine's list may be longer). */
-export const FORBIDDEN_PHRASES = ['不知道', '这不归我们管', '你自己去查', '没办法', '我也没办法', '跟我说没用', '不是跟你说了吗'] as const;
+export const FORBIDDEN_PHRASES = [
+  '不知道',
+  '这不归我们管',
+  '你自己去查',
+  '没办法',
+  '我也没办法',
+  '跟我说没用',
+  '不是跟你说了吗',
+] as const;
 export const HOLD_PHRASES = ['请稍等', '请您稍候', '请稍候', '麻烦您稍等'] as const;
 export const SOOTHING_PHRASES = ['非常抱歉', '很抱歉', '请您别着急', '理解您的心情', '给您带来不便'] as const;
 export const CLOSING_PHRASES = ['还有其他可以帮您', '感谢您的来电', '再见', '感谢您的咨询'] as const;
 /** Customer wording that marks anger. */
-export const ANGER_MARKERS = ['气死我了', '太过分了', '你们怎么搞的', '什么破服务', '我要投诉你们', '简直是', '受不了'] as const;
+export const ANGER_MARKERS = [
+  '气死我了',
+  '太过分了',
+  '你们怎么搞的',
+  '什么破服务',
+  '我要投诉你们',
+  '简直是',
+  '受不了',
+] as const;
 export const TRANSFER_EXPLANATION_PHRASES = ['需要专业部门处理', '为您转接到', '请不要挂机'] as const;

@@ -9,7 +9,12 @@ describe('seeded random streams', () => {
   });
 
   it('gives different streams to different indexes, names and seeds', () => {
-    const seeds = new Set([deriveSeed(1, 'customer', 1), deriveSeed(1, 'customer', 2), deriveSeed(1, 'activity', 1), deriveSeed(2, 'customer', 1)]);
+    const seeds = new Set([
+      deriveSeed(1, 'customer', 1),
+      deriveSeed(1, 'customer', 2),
+      deriveSeed(1, 'activity', 1),
+      deriveSeed(2, 'customer', 1),
+    ]);
     expect(seeds.size).toBe(4);
   });
 

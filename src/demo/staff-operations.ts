@@ -8,7 +8,13 @@ import { Rng } from './random.js';
  * Employee operations that belong to no customer: agents' and hall clerks' daily logins and
  * logouts (E1 real-time status) and the meter reader's monthly round of each area.
  */
-export function generateStaffOperations(seed: number, staff: Staff, org: OrgWorld, clock: WorldClock, batch: WorldBatch): void {
+export function generateStaffOperations(
+  seed: number,
+  staff: Staff,
+  org: OrgWorld,
+  clock: WorldClock,
+  batch: WorldBatch,
+): void {
   const shiftWorkers = [...staff.agents, ...staff.hallByCounty.flat()];
   shiftWorkers.forEach((employee, i) => {
     const rng = Rng.for(seed, 'shifts', i);
@@ -21,8 +27,20 @@ export function generateStaffOperations(seed: number, staff: Staff, org: OrgWorl
       if ((system === 'sg186' && wd === 0) || rng.chance(0.2)) continue;
       const login = day + 8 * HOUR + rng.int(0, 35) * MINUTE;
       const logout = day + 17 * HOUR + rng.int(0, 70) * MINUTE;
-      batch.push('employee_operations', { operation_id: `OPL-${no}-${d}-in`, employee_no: no, operation: 'login', at: formatTime(login), system });
-      batch.push('employee_operations', { operation_id: `OPL-${no}-${d}-out`, employee_no: no, operation: 'logout', at: formatTime(logout), system });
+      batch.push('employee_operations', {
+        operation_id: `OPL-${no}-${d}-in`,
+        employee_no: no,
+        operation: 'login',
+        at: formatTime(login),
+        system,
+      });
+      batch.push('employee_operations', {
+        operation_id: `OPL-${no}-${d}-out`,
+        employee_no: no,
+        operation: 'logout',
+        at: formatTime(logout),
+        system,
+      });
     }
   });
   org.areas.forEach((area, i) => {
@@ -38,7 +56,11 @@ export function generateStaffOperations(seed: number, staff: Staff, org: OrgWorl
         operation: 'meter_reading',
         at: formatTime(at),
         system: 'collection',
-        detail: { transformer_area_id: area.id, meters: area.customerCount, collected_rate: Math.round(rng.range(0.975, 1) * 1000) / 1000 },
+        detail: {
+          transformer_area_id: area.id,
+          meters: area.customerCount,
+          collected_rate: Math.round(rng.range(0.975, 1) * 1000) / 1000,
+        },
       });
     });
   });

@@ -36,7 +36,8 @@ function customerSays(rng: Rng, ctx: TranscriptContext, text: string, opening: b
   let out = text;
   if (rng.chance(0.45)) out = rng.pick(P.FILLERS) + out;
   for (const [right, wrong] of P.TYPOS) if (out.includes(right) && rng.chance(0.12)) out = out.replace(right, wrong);
-  if (ctx.angry && (opening || rng.chance(0.5))) out = rng.chance(0.5) ? rng.pick(P.ANGER) + out : `${out}${rng.pick(P.ANGER)}`;
+  if (ctx.angry && (opening || rng.chance(0.5)))
+    out = rng.chance(0.5) ? rng.pick(P.ANGER) + out : `${out}${rng.pick(P.ANGER)}`;
   if (ctx.escalation && opening) out += rng.pick(P.ESCALATION);
   return out;
 }
@@ -47,14 +48,22 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
   const chat = ctx.channel === 'online_chat';
   const slots = { ...ctx.slots, agent: ctx.agentNo, customer: ctx.customerNo, name: ctx.customerName, id4: ctx.idTail };
   const lines: Line[] = [];
-  const agent = (text: string, extra: Partial<Line> = {}): void => void lines.push({ speaker: 'agent', text: fill(text, slots), ...extra });
-  const customer = (text: string, opening = false): void => void lines.push({ speaker: 'customer', text: customerSays(rng, ctx, fill(text, slots), opening) });
+  const agent = (text: string, extra: Partial<Line> = {}): void =>
+    void lines.push({ speaker: 'agent', text: fill(text, slots), ...extra });
+  const customer = (text: string, opening = false): void =>
+    void lines.push({ speaker: 'customer', text: customerSays(rng, ctx, fill(text, slots), opening) });
 
   if (!chat) lines.push({ speaker: 'system', text: '欢迎致电国家电网95598供电服务热线，您的通话可能会被录音。' });
-  const greetings = v.has('missing_greeting') && v.has('missing_self_intro') ? P.GREETING_BARE
-    : v.has('missing_greeting') ? P.GREETING_NO_HELLO
-      : v.has('missing_self_intro') ? P.GREETING_NO_INTRO
-        : chat ? P.CHAT_GREETING_OK : P.GREETING_OK;
+  const greetings =
+    v.has('missing_greeting') && v.has('missing_self_intro')
+      ? P.GREETING_BARE
+      : v.has('missing_greeting')
+        ? P.GREETING_NO_HELLO
+        : v.has('missing_self_intro')
+          ? P.GREETING_NO_INTRO
+          : chat
+            ? P.CHAT_GREETING_OK
+            : P.GREETING_OK;
   agent(rng.pick(greetings));
   customer(rng.pick(P.CUSTOMER_OPENING[ctx.intent]), true);
   if (ctx.angry && !v.has('angry_not_soothed')) agent(rng.pick(P.SOOTHE));
@@ -102,8 +111,10 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
     }
   } else lines.push(answerLine);
   customer(rng.pick(P.CUSTOMER_FOLLOW_UP));
-  if (ctx.angry && rng.chance(0.6)) customer(rng.pick(P.ANGER) + (ctx.escalation ? rng.pick(P.ESCALATION) : '你们赶紧处理！'));
-  if (ctx.angry && !v.has('angry_not_soothed') && lines[lines.length - 1]?.speaker === 'customer') agent('非常抱歉，我们一定尽快处理，处理结果会及时回复您。');
+  if (ctx.angry && rng.chance(0.6))
+    customer(rng.pick(P.ANGER) + (ctx.escalation ? rng.pick(P.ESCALATION) : '你们赶紧处理！'));
+  if (ctx.angry && !v.has('angry_not_soothed') && lines[lines.length - 1]?.speaker === 'customer')
+    agent('非常抱歉，我们一定尽快处理，处理结果会及时回复您。');
   if (v.has('missing_closing')) {
     agent(rng.pick(P.CLOSING_MISSING));
   } else {
@@ -111,7 +122,11 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
     if (ctx.transfer && !chat) {
       customer(rng.pick(P.TRANSFER_ASK));
       const dept = rng.pick(['抢修调度', '用电检查班', '计量中心', '专家坐席']);
-      agent(v.has('transfer_without_explanation') ? rng.pick(P.TRANSFER_BARE) : fill(rng.pick(P.TRANSFER_EXPLAINED), { dept }));
+      agent(
+        v.has('transfer_without_explanation')
+          ? rng.pick(P.TRANSFER_BARE)
+          : fill(rng.pick(P.TRANSFER_EXPLAINED), { dept }),
+      );
       lines.push({ speaker: 'system', text: `[转接至${dept}]` });
     } else {
       customer(rng.pick(P.CUSTOMER_BYE));
@@ -119,7 +134,9 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
     }
   }
   if (interruptAt >= 0) {
-    const at = lines.findIndex((l, i) => i >= interruptAt && l.speaker === 'agent' && lines[i - 1]?.speaker === 'customer');
+    const at = lines.findIndex(
+      (l, i) => i >= interruptAt && l.speaker === 'agent' && lines[i - 1]?.speaker === 'customer',
+    );
     const target = lines[at];
     if (target) {
       target.overlapMs = rng.int(700, 2_000);
@@ -138,7 +155,8 @@ function timeLines(rng: Rng, lines: readonly Line[], chat: boolean): CallTurn[] 
     const perChar = chat ? 450 : 220;
     const duration = 400 + line.text.length * perChar + rng.int(0, 600);
     let start = i === 0 ? 0 : prevEnd + (line.gapMs ?? rng.int(300, chat ? 8_000 : 1_500));
-    if (line.overlapMs !== undefined) start = Math.max(turns[turns.length - 1]?.start_ms ?? 0, prevEnd - line.overlapMs);
+    if (line.overlapMs !== undefined)
+      start = Math.max(turns[turns.length - 1]?.start_ms ?? 0, prevEnd - line.overlapMs);
     const end = start + duration;
     turns.push({ seq: i + 1, speaker: line.speaker, start_ms: start, end_ms: end, text: line.text });
     prevEnd = end;

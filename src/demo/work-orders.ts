@@ -35,7 +35,9 @@ export interface Lifecycle {
 export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
   const { type, createdMs: t0 } = input;
   const slow = rng.chance(input.handlerSkill <= 2 ? 0.2 : 0.06);
-  const steps: { status: string; at: number; by: string; note?: string }[] = [{ status: 'accepted', at: t0, by: input.agentNo }];
+  const steps: { status: string; at: number; by: string; note?: string }[] = [
+    { status: 'accepted', at: t0, by: input.agentNo },
+  ];
   let sla: number;
   let arrived: number | undefined;
   let handled: number;
@@ -45,7 +47,11 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
     const dispatched = t0 + rng.int(2, 10) * MINUTE;
     arrived = dispatched + (slow ? rng.range(1.05, 2.5) : rng.range(0.3, 0.95)) * arrivalBudget;
     handled = Math.max(input.restoredMs ?? 0, arrived + rng.range(0.3, 2.5) * HOUR);
-    steps.push({ status: 'dispatched', at: dispatched, by: input.agentNo }, { status: 'arrived', at: arrived, by: input.handlerNo }, { status: 'handled', at: handled, by: input.handlerNo });
+    steps.push(
+      { status: 'dispatched', at: dispatched, by: input.agentNo },
+      { status: 'arrived', at: arrived, by: input.handlerNo },
+      { status: 'handled', at: handled, by: input.handlerNo },
+    );
   } else if (type === 'consultation' || type === 'praise') {
     sla = addWorkingDays(t0, 1);
     handled = t0 + rng.int(3, 12) * MINUTE;
@@ -54,8 +60,13 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
     const days = type === 'service_request' ? 5 : 7;
     sla = addWorkingDays(t0, days);
     const dispatched = t0 + rng.int(10, 90) * MINUTE;
-    handled = slow ? addWorkingDays(t0, days + rng.int(1, 5)) + rng.int(9, 17) * HOUR : t0 + rng.range(0.2, 0.9) * (sla - t0);
-    steps.push({ status: 'dispatched', at: dispatched, by: input.agentNo }, { status: 'handled', at: handled, by: input.handlerNo });
+    handled = slow
+      ? addWorkingDays(t0, days + rng.int(1, 5)) + rng.int(9, 17) * HOUR
+      : t0 + rng.range(0.2, 0.9) * (sla - t0);
+    steps.push(
+      { status: 'dispatched', at: dispatched, by: input.agentNo },
+      { status: 'handled', at: handled, by: input.handlerNo },
+    );
   }
   let callback: number | undefined;
   if (type !== 'consultation' && type !== 'praise') {

@@ -22,9 +22,15 @@ describe('importing a generated world', () => {
     const t = await createTestDb();
     cleanups.push(() => t.drop());
     const sink = createDbSink(t.db, { source: 'demo' });
-    const summary = await generateDemoWorld({ customers: 250, months: 3, seed: 31, endMonth: '2026-10' }, sink, createGroundTruthMemory());
+    const summary = await generateDemoWorld(
+      { customers: 250, months: 3, seed: 31, endMonth: '2026-10' },
+      sink,
+      createGroundTruthMemory(),
+    );
     await sink.close();
-    const rejected = Object.entries(sink.counts()).flatMap(([kind, c]) => (c?.rejected ?? []).map((r) => ({ kind, ...r })));
+    const rejected = Object.entries(sink.counts()).flatMap(([kind, c]) =>
+      (c?.rejected ?? []).map((r) => ({ kind, ...r })),
+    );
     expect(rejected.slice(0, 5)).toEqual([]);
     expect(await count(t, 'customer')).toBe(250);
     expect(await count(t, 'meter')).toBe(250);

@@ -42,7 +42,8 @@ describe('determinism', () => {
 describe('a generated world', () => {
   let sink: MemorySink;
   let truth: GroundTruthLine[];
-  const customersWith = (trait: string) => new Set(truth.flatMap((l) => (l.type === 'customer' && l.traits.includes(trait as never) ? [l.customer_no] : [])));
+  const customersWith = (trait: string) =>
+    new Set(truth.flatMap((l) => (l.type === 'customer' && l.traits.includes(trait as never) ? [l.customer_no] : [])));
   const perCustomer = (nos: Iterable<string>, keep: (no: string) => boolean) => {
     const counts = new Map<string, number>();
     for (const no of nos) counts.set(no, (counts.get(no) ?? 0) + 1);
@@ -70,14 +71,17 @@ describe('a generated world', () => {
     const check = (ok: boolean, what: string) => {
       if (!ok && bad.length < 10) bad.push(what);
     };
-    for (const c of sink.all('customers')) check(units.has(c.org_unit_id) && areas.has(c.transformer_area_id ?? ''), c.customer_no);
+    for (const c of sink.all('customers'))
+      check(units.has(c.org_unit_id) && areas.has(c.transformer_area_id ?? ''), c.customer_no);
     for (const kind of ['bills', 'payments', 'work_orders', 'calls', 'notices', 'traces'] as const) {
       for (const r of sink.all(kind)) check(customers.has(r.customer_no ?? ''), `${kind} ${r.customer_no}`);
     }
     for (const r of sink.all('readings')) check(meters.has(r.meter_no ?? ''), `reading ${r.meter_no}`);
-    for (const r of sink.all('work_order_status')) check(orders.has(r.order_no) && (r.employee_no === undefined || employees.has(r.employee_no)), r.order_no);
+    for (const r of sink.all('work_order_status'))
+      check(orders.has(r.order_no) && (r.employee_no === undefined || employees.has(r.employee_no)), r.order_no);
     for (const r of sink.all('work_orders')) check(employees.has(r.responsible_employee_no ?? ''), r.order_no);
-    for (const r of sink.all('calls')) check(employees.has(r.agent_employee_no ?? '') && orders.has(r.order_no ?? ''), r.call_id);
+    for (const r of sink.all('calls'))
+      check(employees.has(r.agent_employee_no ?? '') && orders.has(r.order_no ?? ''), r.call_id);
     for (const r of sink.all('employee_operations')) check(employees.has(r.employee_no), r.operation_id);
     for (const r of sink.all('notices')) check(!r.outage_id || outages.has(r.outage_id), r.notice_id);
     for (const r of sink.all('traces')) check(!r.employee_no || employees.has(r.employee_no), r.source_id);
@@ -89,7 +93,8 @@ describe('a generated world', () => {
     for (const kind of IMPORT_ORDER.filter((k) => k !== 'calls')) {
       const columns = new Set(fileColumns(kind));
       for (const record of sink.all(kind).slice(0, 5000)) {
-        for (const key of Object.keys(record)) if (!columns.has(key) && !dropped.includes(`${kind}.${key}`)) dropped.push(`${kind}.${key}`);
+        for (const key of Object.keys(record))
+          if (!columns.has(key) && !dropped.includes(`${kind}.${key}`)) dropped.push(`${kind}.${key}`);
       }
     }
     expect(dropped).toEqual([]);
@@ -116,8 +121,13 @@ describe('a generated world', () => {
 
   it('makes outage-sensitive customers raise far more outage cases than others', () => {
     const sensitive = customersWith('outage_sensitive');
-    const orders = sink.all('work_orders').filter((o) => ['outage', 'outage_notice', 'repair_timeliness'].includes(o.topic_code));
-    const m = perCustomer(orders.map((o) => o.customer_no ?? ''), (no) => sensitive.has(no));
+    const orders = sink
+      .all('work_orders')
+      .filter((o) => ['outage', 'outage_notice', 'repair_timeliness'].includes(o.topic_code));
+    const m = perCustomer(
+      orders.map((o) => o.customer_no ?? ''),
+      (no) => sensitive.has(no),
+    );
     expect(m.with).toBeGreaterThan(4 * m.without);
     expect(m.without).toBeGreaterThan(0); // noise: others call too
   });
@@ -125,31 +135,52 @@ describe('a generated world', () => {
   it('makes fee-sensitive customers ask about bills and chronic late payers pay late and get cut off', () => {
     const fee = customersWith('fee_sensitive');
     const feeOrders = sink.all('work_orders').filter((o) => o.topic_code === 'fee' || o.topic_code === 'billing_error');
-    const f = perCustomer(feeOrders.map((o) => o.customer_no ?? ''), (no) => fee.has(no));
+    const f = perCustomer(
+      feeOrders.map((o) => o.customer_no ?? ''),
+      (no) => fee.has(no),
+    );
     expect(f.with).toBeGreaterThan(5 * f.without);
     const late = customersWith('chronic_late_payer');
-    const latePayments = sink.all('payments').filter((p) => p.due_date !== undefined && p.paid_at.slice(0, 10) > p.due_date);
-    const l = perCustomer(latePayments.map((p) => p.customer_no ?? ''), (no) => late.has(no));
+    const latePayments = sink
+      .all('payments')
+      .filter((p) => p.due_date !== undefined && p.paid_at.slice(0, 10) > p.due_date);
+    const l = perCustomer(
+      latePayments.map((p) => p.customer_no ?? ''),
+      (no) => late.has(no),
+    );
     expect(l.with).toBeGreaterThan(5 * l.without);
     const cuts = sink.all('employee_operations').filter((o) => o.operation === 'disconnection');
-    const c = perCustomer(cuts.map((o) => o.customer_no ?? ''), (no) => late.has(no));
+    const c = perCustomer(
+      cuts.map((o) => o.customer_no ?? ''),
+      (no) => late.has(no),
+    );
     expect(c.with).toBeGreaterThan(10 * c.without + 0.5);
   });
 
   it('makes repeat complainers complain and escalation-prone customers escalate', () => {
     const repeat = customersWith('repeat_complainer');
     const complaints = sink.all('work_orders').filter((o) => o.order_type === 'complaint');
-    const r = perCustomer(complaints.map((o) => o.customer_no ?? ''), (no) => repeat.has(no));
+    const r = perCustomer(
+      complaints.map((o) => o.customer_no ?? ''),
+      (no) => repeat.has(no),
+    );
     expect(r.with).toBeGreaterThan(2);
     expect(r.with).toBeGreaterThan(8 * r.without);
     const prone = customersWith('escalation_prone');
-    const escalations = sink.all('traces').filter((t) => t.trace_type === 'social_post' || t.attributes?.escalated_to !== undefined);
-    const e = perCustomer(escalations.map((t) => t.customer_no ?? ''), (no) => prone.has(no));
+    const escalations = sink
+      .all('traces')
+      .filter((t) => t.trace_type === 'social_post' || t.attributes?.escalated_to !== undefined);
+    const e = perCustomer(
+      escalations.map((t) => t.customer_no ?? ''),
+      (no) => prone.has(no),
+    );
     expect(e.with).toBeGreaterThan(5 * e.without);
   });
 
   it('shows a thief as a sustained drop against his own history', () => {
-    const thieves = truth.flatMap((l) => (l.type === 'customer' && l.theft_from ? [{ no: l.customer_no, from: l.theft_from }] : []));
+    const thieves = truth.flatMap((l) =>
+      l.type === 'customer' && l.theft_from ? [{ no: l.customer_no, from: l.theft_from }] : [],
+    );
     expect(thieves.length).toBeGreaterThan(3);
     const meterOf = new Map(sink.all('meters').map((m) => [m.customer_no, m.meter_no]));
     for (const thief of thieves) {
@@ -169,7 +200,9 @@ describe('a generated world', () => {
     for (const line of lines) {
       const call = calls.get(line.call_id);
       expect(call?.turns?.length).toBeGreaterThan(3);
-      expect([...violationsInTranscript(call?.turns ?? [], line.customer_angry)].sort()).toEqual([...line.violations].sort());
+      expect([...violationsInTranscript(call?.turns ?? [], line.customer_angry)].sort()).toEqual(
+        [...line.violations].sort(),
+      );
       for (const v of line.violations) planted.add(v);
     }
     expect(planted.size).toBe(9);

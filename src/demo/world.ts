@@ -64,7 +64,13 @@ export async function generateDemoWorld(
       batch.push('customers', profile.record);
       const installed = Rng.for(seed, 'meter', i).int(0, 3000);
       const opened = Date.parse(`${profile.record.opened_on ?? '2015-01-01'}T00:00:00Z`);
-      batch.push('meters', { meter_no: profile.meterNo, customer_no: profile.record.customer_no, transformer_area_id: area.id, installed_on: formatDate(Math.min(clock.startMs - 86_400_000, opened + installed * 86_400_000)), multiplier: profile.segment === 'industrial' ? 40 : 1 });
+      batch.push('meters', {
+        meter_no: profile.meterNo,
+        customer_no: profile.record.customer_no,
+        transformer_area_id: area.id,
+        installed_on: formatDate(Math.min(clock.startMs - 86_400_000, opened + installed * 86_400_000)),
+        multiplier: profile.segment === 'industrial' ? 40 : 1,
+      });
       if (batch.size >= FLUSH_AT) await flush();
     }
   }
@@ -72,7 +78,14 @@ export async function generateDemoWorld(
 
   for (const employee of staff.all) {
     batch.push('employees', employee.record);
-    batch.truth.push({ type: 'employee', employee_no: employee.record.employee_no, post: employee.record.post, attitude: employee.traits.attitude, skill: employee.traits.skill, violation_prone: employee.traits.violationProne });
+    batch.truth.push({
+      type: 'employee',
+      employee_no: employee.record.employee_no,
+      post: employee.record.post,
+      attitude: employee.traits.attitude,
+      skill: employee.traits.skill,
+      violation_prone: employee.traits.violationProne,
+    });
   }
   for (const record of outages.records) {
     batch.push('outages', record);
@@ -82,7 +95,13 @@ export async function generateDemoWorld(
     for (const outage of area.outages) {
       if (seen.has(outage.record.outage_id)) continue;
       seen.add(outage.record.outage_id);
-      batch.truth.push({ type: 'outage', outage_id: outage.record.outage_id, kind: outage.kind, slow_restoration: outage.slow, late_announcement: outages.lateAnnouncements.has(outage.record.outage_id) });
+      batch.truth.push({
+        type: 'outage',
+        outage_id: outage.record.outage_id,
+        kind: outage.kind,
+        slow_restoration: outage.slow,
+        late_announcement: outages.lateAnnouncements.has(outage.record.outage_id),
+      });
     }
   }
   seen.clear();
