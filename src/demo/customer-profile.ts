@@ -5,13 +5,21 @@ import { companyName, idNumber, mobilePhone, personName, wechatId } from './name
 import { Rng } from './random.js';
 import type { Area, County, CustomerProfile, CustomerTrait, PaymentArchetype, Segment } from './types.js';
 
-const COMMERCIAL = ['F52 零售业', 'H62 餐饮业', 'H61 住宿业', 'K70 房地产业', 'P83 教育', 'O80 居民服务业'] as const;
+// Industry code and the kind of business its customers' names carry.
+const COMMERCIAL = [
+  ['F52 零售业', '超市'],
+  ['H62 餐饮业', '餐饮'],
+  ['H61 住宿业', '酒店'],
+  ['K70 房地产业', '物业管理'],
+  ['P83 教育', '培训学校'],
+  ['O80 居民服务业', '家政服务'],
+] as const;
 const INDUSTRIAL = [
-  'C13 农副食品加工业',
-  'C30 非金属矿物制品业',
-  'C34 通用设备制造业',
-  'C39 计算机、通信和其他电子设备制造业',
-  'C17 纺织业',
+  ['C13 农副食品加工业', '食品'],
+  ['C30 非金属矿物制品业', '建材'],
+  ['C34 通用设备制造业', '机械'],
+  ['C39 计算机、通信和其他电子设备制造业', '电子'],
+  ['C17 纺织业', '纺织'],
 ] as const;
 
 export const customerNo = (index: number): string => `73${String(index + 1).padStart(8, '0')}`;
@@ -52,8 +60,8 @@ function pickKind(rng: Rng, county: County): Kind {
   if (r < 0.0065) return { segment: 'residential', special: 'vulnerable_group' };
   if (r < 0.008) return { segment: 'residential', special: 'public_figure' };
   if (r < 0.9) return { segment: 'residential' };
-  if (r < 0.975) return { segment: 'commercial', industry: rng.pick(COMMERCIAL) };
-  return { segment: 'industrial', industry: rng.pick(INDUSTRIAL) };
+  const [industry, body] = r < 0.975 ? rng.pick(COMMERCIAL) : rng.pick(INDUSTRIAL);
+  return { segment: r < 0.975 ? 'commercial' : 'industrial', industry, name: companyName(rng, county.cityName, body) };
 }
 
 function pickTraits(rng: Rng, kind: Kind, age: number): Set<CustomerTrait> {
@@ -65,7 +73,8 @@ function pickTraits(rng: Rng, kind: Kind, age: number): Set<CustomerTrait> {
   if (rng.chance(t.has('emotional') ? 0.3 : 0.015)) t.add('escalation_prone');
   if (rng.chance(t.has('emotional') ? 0.25 : 0.015)) t.add('repeat_complainer');
   if (kind.special === 'public_figure' || rng.chance(0.012)) t.add('high_social_influence');
-  if (rng.chance(kind.special === 'vulnerable_group' ? 0.2 : 0.04)) t.add('chronic_late_payer');
+  // A hospital or chemical plant is never cut off for arrears (supply continuity first).
+  if (!kind.important && rng.chance(kind.special === 'vulnerable_group' ? 0.2 : 0.04)) t.add('chronic_late_payer');
   if (!kind.important && !kind.special && rng.chance(residential ? 0.004 : 0.01)) t.add('electricity_theft');
   if (rng.chance(age < 40 ? 0.6 : age < 56 ? 0.3 : 0.08)) t.add('digital_native');
   if (rng.chance(t.has('digital_native') ? 0.02 : age > 55 ? 0.35 : 0.06)) t.add('hall_goer');
@@ -81,9 +90,11 @@ function pickArchetype(rng: Rng, traits: Set<CustomerTrait>): PaymentArchetype {
   ] as const);
 }
 
-function address(rng: Rng, county: County, area: Area): string {
+function address(rng: Rng, county: County, area: Area, residential: boolean): string {
   const stem = area.name.replace(/\d#公变$/, '');
   const head = `湖南省${county.cityName}市${county.name}`;
+  if (!residential)
+    return `${head}${rng.pick(county.urban ? ROADS : TOWNS)}${county.urban ? '路' : '镇'}${rng.int(1, 399)}号`;
   if (county.urban)
     return `${head}${rng.pick(ROADS)}路${rng.int(1, 399)}号${stem}${rng.int(1, 30)}栋${rng.int(1, 4)}单元${rng.int(1, 28)}0${rng.int(1, 4)}室`;
   return `${head}${rng.pick(TOWNS)}镇${stem}${rng.int(1, 15)}组${rng.int(1, 80)}号`;
@@ -125,7 +136,7 @@ export function buildCustomer(
         : rng.pick([50, 80, 100, 160, 250, 400, 630]),
     org_unit_id: area.gridId,
     transformer_area_id: area.id,
-    address: address(rng, county, area),
+    address: address(rng, county, area, residential),
     phone: mobilePhone(rng),
     important: kind.important === true,
     special: kind.special !== undefined,
