@@ -15,7 +15,7 @@ export function generateChannelTraces(ctx: ActivityContext, bills: readonly Bill
   const { rng, clock } = ctx;
   const months = clock.days / 30.4;
   const digital = ctx.has('digital_native');
-  const logins = rng.poisson((digital ? 2 : 0.12) * months);
+  const logins = rng.poisson((digital ? 1.2 : 0.08) * months);
   for (let k = 0; k < logins; k++) {
     const at = ctx.wakingTime(clock.startMs, clock.endMs);
     if (!ctx.inWorld(at)) continue;
