@@ -2,7 +2,7 @@
  * Imports one file: stream rows, validate, write in batches (each batch one transaction with
  * its import_run bookkeeping), report every rejected row to the errors file.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
@@ -14,7 +14,7 @@ import { createProgress } from './progress.js';
 import type { ImportKind, RecordsByKind } from './records.js';
 import { IDENTITY_COLUMNS, requiredHeaderColumns, SCHEMAS } from './schemas.js';
 import { validateRecord } from './validate.js';
-import { keyOf, writeBatch } from './write-batch.js';
+import { duplicateKey, keyOf, writeBatch } from './write-batch.js';
 
 export interface FileOptions {
   kind: ImportKind;
@@ -87,10 +87,12 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     const full: RowError = { file: name, kind, ...error };
     errors.write(full);
     summary.rejected += 1;
-    const reason = `${error.field}: ${error.reason.replace(/'[^']*'/g, "'…'")}`;
+    // Group by what is wrong, not by the values it was wrong with.
+    const reason = `${error.field}: ${error.reason.replace(/'[^']*'|\([^)]*\)|\d+/g, '…')}`;
     summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
     if (summary.examples.length < (options.examples ?? 10)) summary.examples.push(full);
   };
+  let ticked = 0;
   let batch: BatchItem<RecordsByKind[ImportKind]>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -103,7 +105,8 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     count(summary, outcome);
     for (const r of outcome.rejected) reportRejected({ ...r, values: rawByRow.get(r.row) });
     rawByRow.clear();
-    progress.tick(items.length);
+    progress.tick(summary.read - ticked);
+    ticked = summary.read;
   };
   const firstRowOfKey = new Map<string, number>();
   try {
@@ -136,8 +139,7 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
         reportRejected({
           row: event.row,
           line: event.line,
-          field: SCHEMAS[kind].key.join('+'),
-          reason: `duplicate key: first seen in row ${first}`,
+          ...duplicateKey(kind, result.record, first),
           values: event.values,
         });
         continue;
@@ -152,6 +154,7 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     await flush().catch(() => undefined);
     summary.fileError = describeFileError(error, name);
   } finally {
+    progress.tick(summary.read - ticked);
     progress.done();
     await errors.close();
   }
@@ -217,10 +220,20 @@ async function recordProgress(
   );
 }
 
-/** Rows expected, from the file size and an assumed ~120 bytes per row (progress ETA only). */
+/** Rows expected, from the file size and the line length of its first 64 KiB (progress ETA only). */
 function estimateRows(file: string): number | undefined {
+  if (file.toLowerCase().endsWith('.xlsx')) return undefined; // compressed: size says little
   try {
-    return Math.max(1, Math.round(statSync(file).size / 120));
+    const size = statSync(file).size;
+    const sample = Buffer.alloc(Math.min(size, 64 * 1024));
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, sample, 0, sample.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const lines = sample.reduce((n, byte) => (byte === 0x0a ? n + 1 : n), 0);
+    return Math.max(1, Math.round((size * Math.max(lines, 1)) / Math.max(sample.length, 1)) - 1);
   } catch {
     return undefined;
   }

@@ -168,7 +168,7 @@ describe('bad input', () => {
     expect(errors[4]).toMatchObject({
       file: 'customers-bad-rows.csv',
       line: 7,
-      reason: 'duplicate key: first seen in row 1',
+      reason: 'duplicate key (customer_no C9101): first seen in row 1',
     });
     expect(errors[6]).toMatchObject({ reason: "unknown transformer area 'TA-99'", values: { customer_no: 'C9107' } });
     const kept = await t.db.query<{ customer_no: string }>(

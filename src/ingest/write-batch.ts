@@ -48,6 +48,16 @@ export function keyOf(kind: ImportKind, record: object): string {
   return SCHEMAS[kind].key.map((k) => String(r[k] ?? '')).join('\u0001');
 }
 
+/** The field and reason of a row repeating an earlier row's key (only the key columns it has). */
+export function duplicateKey(kind: ImportKind, record: object, firstRow: number): { field: string; reason: string } {
+  const r = record as Record<string, unknown>;
+  const columns = SCHEMAS[kind].key.filter((k) => r[k] !== undefined);
+  return {
+    field: columns.join('+'),
+    reason: `duplicate key (${columns.map((k) => `${k} ${String(r[k])}`).join(', ')}): first seen in row ${firstRow}`,
+  };
+}
+
 /** Within one batch a key may appear once; later copies are rejected naming the first row. */
 export function dropDuplicateKeys<K extends ImportKind>(
   kind: K,
@@ -60,11 +70,7 @@ export function dropDuplicateKeys<K extends ImportKind>(
     const key = keyOf(kind, item.record);
     const first = firstRow.get(key);
     if (first !== undefined) {
-      rejected.push({
-        row: item.row,
-        field: SCHEMAS[kind].key.join('+'),
-        reason: `duplicate key: first seen in row ${first}`,
-      });
+      rejected.push({ row: item.row, ...duplicateKey(kind, item.record, first) });
       continue;
     }
     firstRow.set(key, item.row);
