@@ -6,7 +6,7 @@ interface CustomerPage {
   total: number;
 }
 interface Customer360 {
-  customer: { customerNo: string };
+  customer: { customerNo: string; phone: string | null; special: boolean };
   monthly: unknown[];
   recentWorkOrders: { caseId: string }[];
   channels: { channel: string; count: number }[];
@@ -33,13 +33,15 @@ export interface RichCustomer {
   channel: string;
 }
 
-/** The first customer (by number) with bills, several channels and a case with a transcript. */
+/** The first customer (by number) with bills, a phone, several channels and a case with a transcript. */
 export async function findRichCustomer(admin: ApiSession): Promise<RichCustomer> {
   for (let page = 1; page <= 5; page++) {
     const customers = await admin.get<CustomerPage>(`/api/v1/customers?page=${page}&pageSize=50`);
     for (const { customerNo } of customers.items) {
       const view = await admin.get<Customer360>(`/api/v1/customers/${encodeURIComponent(customerNo)}`);
-      if (view.monthly.length === 0 || view.channels.length < 2) continue;
+      // A phone to unmask, and not a special customer, so every demo role may open it.
+      if (view.monthly.length === 0 || view.channels.length < 2 || !view.customer.phone || view.customer.special)
+        continue;
       for (const { caseId } of view.recentWorkOrders) {
         const chain = await admin.get<CaseChain>(`/api/v1/cases/${encodeURIComponent(caseId)}`);
         if (chain.calls.some((call) => call.turns.length > 0)) {

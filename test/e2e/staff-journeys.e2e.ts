@@ -73,6 +73,22 @@ describe('the web app, driven in Chromium', () => {
     await screenshot(page, '01-login-error');
   });
 
+  it('tells the user how long to wait once the login is locked', async () => {
+    const page = await newPage(browser);
+    pages.push(page);
+    await page.goto(`${server.baseUrl}/login`);
+    // A username of its own, so the lock cannot touch the accounts the other tests use.
+    await page.getByTestId('login-username').fill(`nobody-${Date.now()}`);
+    await page.getByTestId('login-password').fill('wrong');
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await page.getByTestId('login-submit').click();
+      await answered;
+    }
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/请 \d+ 分钟后再试/);
+    await screenshot(page, '01b-login-rate-limited');
+  });
+
   it('logs in as admin and shows who is logged in', async () => {
     const page = await adminPage();
     expect(await page.getByTestId('user-name').textContent()).toBeTruthy();
@@ -120,6 +136,43 @@ describe('the web app, driven in Chromium', () => {
     await screenshot(page, '05-case-chain');
   });
 
+  it('unmasks the phone after asking for a reason, and the audit log records it', async () => {
+    const page = await adminPage();
+    await page.goto(`${server.baseUrl}/customers/${encodeURIComponent(rich.customerNo)}`);
+    const phone = page.getByTestId('pii-phone');
+    expect(await phone.textContent()).toContain('*');
+    await page.getByTestId('unmask-button').click();
+    await page.getByTestId('unmask-notice').waitFor();
+    const reason = `e2e 核实身份 ${Date.now()}`;
+    await page.getByTestId('unmask-reason').fill(reason);
+    await screenshot(page, '06a-unmask-dialog');
+    await page.locator('.ant-modal').getByRole('button', { name: '查看明文' }).click();
+    await expect.poll(() => phone.textContent()).toMatch(/^\d{11}$/);
+    const audit = await admin.get<{ items: { reason: string | null }[] }>(
+      `/api/v1/audit?subjectType=customer&subjectId=${encodeURIComponent(rich.customerNo)}`,
+    );
+    expect(audit.items.map((item) => item.reason)).toContain(reason);
+  });
+
+  it('hides the unmask button from a role without the permission', async () => {
+    const page = await newPage(browser);
+    pages.push(page);
+    await logIn(page, server.baseUrl, 'agent', DEMO_PASSWORD);
+    await page.goto(`${server.baseUrl}/customers/${encodeURIComponent(rich.customerNo)}`);
+    await page.getByTestId('customer-header').waitFor();
+    expect(await page.getByTestId('unmask-button').count()).toBe(0);
+    expect(await page.getByTestId('pii-phone').textContent()).toContain('*');
+  });
+
+  it('opens an employee with profile, figures and timeline', async () => {
+    const page = await adminPage();
+    await page.getByTestId('side-menu').getByText('员工').click();
+    await page.getByTestId('employee-table').getByRole('link').first().click();
+    await page.getByTestId('employee-header').waitFor();
+    await page.getByTestId('timeline-item').first().waitFor();
+    await screenshot(page, '07a-employee');
+  });
+
   it('switches to English and shows English labels', async () => {
     const page = await adminPage();
     await page.goto(`${server.baseUrl}/customers/${encodeURIComponent(rich.customerNo)}`);
@@ -150,12 +203,12 @@ describe('the web app, driven in Chromium', () => {
     await searchCustomer(page, outsider);
     await page.getByTestId('customer-table').locator('.ant-empty').waitFor();
     expect(await page.getByTestId('customer-table').getByRole('link', { name: outsider }).count()).toBe(0);
-    await screenshot(page, '07-scoped-search-empty');
+    await screenshot(page, '08-scoped-search-empty');
 
     // Typing the address directly is refused by the server, and the page says so.
     await page.goto(`${server.baseUrl}/customers/${encodeURIComponent(outsider)}`);
     await page.locator('.ant-result-403').waitFor();
     expect(await page.getByTestId('customer-header').count()).toBe(0);
-    await screenshot(page, '08-scoped-360-refused');
+    await screenshot(page, '09-scoped-360-refused');
   });
 });

@@ -157,5 +157,13 @@ export const en: Messages = {
   errors: {
     network: 'Cannot reach the server; check the network',
     sessionExpired: 'Your session has expired; log in again',
+    codes: {
+      AUTH_OUT_OF_SCOPE: 'This record lies outside your data scope',
+      CUSTOMER_CONFIDENTIAL: 'Special customer: viewing needs the confidential-customer permission',
+      AUTH_FORBIDDEN: 'Your role does not allow this action',
+      NOT_FOUND: 'No such record',
+      PII_REASON_REQUIRED: 'State a reason',
+      VALIDATION_FAILED: 'The request is not valid',
+    },
   },
 };

@@ -157,6 +157,14 @@ export const zhCN = {
   errors: {
     network: '无法连接服务器，请检查网络',
     sessionExpired: '登录已过期，请重新登录',
+    codes: {
+      AUTH_OUT_OF_SCOPE: '该记录不在您的数据权限范围内',
+      CUSTOMER_CONFIDENTIAL: '特殊客户，需具备保密客户查看权限',
+      AUTH_FORBIDDEN: '您的角色无权执行此操作',
+      NOT_FOUND: '记录不存在',
+      PII_REASON_REQUIRED: '请填写查看原因',
+      VALIDATION_FAILED: '请求参数有误',
+    },
   },
 };
 

@@ -1,11 +1,11 @@
-import { Card, Col, Empty, Result, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api-client/endpoints.js';
-import { ApiError } from '../api-client/http.js';
 import { CallTranscript } from '../components/call-transcript.js';
 import { CaseWorkOrder } from '../components/case-work-order.js';
 import { ChannelGlyph } from '../components/channel-glyph.js';
+import { ApiErrorResult } from '../components/api-error-result.js';
 import { PageSpinner } from '../components/page-spinner.js';
 import { TraceItemContent } from '../components/trace-item.js';
 import { useApiData } from '../hooks/use-api-data.js';
@@ -17,14 +17,7 @@ export default function CasePage() {
   const { data: chain, loading, error } = useApiData(caseId, () => api.caseChain(caseId));
 
   if (loading && !chain) return <PageSpinner />;
-  if (!chain) {
-    return (
-      <Result
-        status={error instanceof ApiError && error.status === 404 ? '404' : '403'}
-        subTitle={error instanceof Error ? error.message : ''}
-      />
-    );
-  }
+  if (!chain) return <ApiErrorResult error={error} />;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

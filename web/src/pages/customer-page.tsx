@@ -1,11 +1,12 @@
-import { Card, Col, Result, Row, Space } from 'antd';
+import { Card, Col, Row, Space } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../api-client/endpoints.js';
-import { ApiError } from '../api-client/http.js';
 import type { TimelineQuery } from '../api-client/types.js';
+import { ChannelSummary } from '../components/channel-summary.js';
 import { CustomerHeader } from '../components/customer-header.js';
+import { ApiErrorResult } from '../components/api-error-result.js';
 import { PageSpinner } from '../components/page-spinner.js';
 import { TraceTimeline } from '../components/trace-timeline.js';
 import { UsageChart } from '../components/usage-chart.js';
@@ -23,16 +24,7 @@ export default function CustomerPage() {
   );
 
   if (loading && !view) return <PageSpinner />;
-  if (!view) {
-    const status = error instanceof ApiError && error.status === 404 ? '404' : '403';
-    return (
-      <Result
-        status={status}
-        title={error instanceof ApiError ? error.code : ''}
-        subTitle={error instanceof Error ? error.message : ''}
-      />
-    );
-  }
+  if (!view) return <ApiErrorResult error={error} />;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -50,6 +42,9 @@ export default function CustomerPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card title={t('timeline.title')} variant="borderless" size="small">
+            <div style={{ marginBottom: 12 }}>
+              <ChannelSummary channels={view.channels} />
+            </div>
             <TraceTimeline load={loadTimeline} />
           </Card>
         </Col>

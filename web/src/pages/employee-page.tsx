@@ -1,11 +1,11 @@
-import { Card, Col, Result, Row, Space } from 'antd';
+import { Card, Col, Row, Space } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api } from '../api-client/endpoints.js';
-import { ApiError } from '../api-client/http.js';
 import type { TimelineQuery } from '../api-client/types.js';
 import { EmployeeProfileCard } from '../components/employee-profile-card.js';
+import { ApiErrorResult } from '../components/api-error-result.js';
 import { PageSpinner } from '../components/page-spinner.js';
 import { TraceTimeline } from '../components/trace-timeline.js';
 import { WorkOrderTable } from '../components/work-order-table.js';
@@ -21,14 +21,7 @@ export default function EmployeePage() {
   );
 
   if (loading && !profile) return <PageSpinner />;
-  if (!profile) {
-    return (
-      <Result
-        status={error instanceof ApiError && error.status === 404 ? '404' : '403'}
-        subTitle={error instanceof Error ? error.message : ''}
-      />
-    );
-  }
+  if (!profile) return <ApiErrorResult error={error} />;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
