@@ -94,6 +94,7 @@ describe('the web app, driven in Chromium', () => {
     expect(await page.getByTestId('user-name').textContent()).toBeTruthy();
     expect(await page.getByTestId('user-role').textContent()).toBe('系统管理员');
     expect(page.url()).toMatch(/\/customers$/);
+    await page.getByTestId('customer-table').locator('tr.ant-table-row').first().waitFor();
     await screenshot(page, '02-customer-search');
   });
 
@@ -145,7 +146,7 @@ describe('the web app, driven in Chromium', () => {
     await page.getByTestId('unmask-notice').waitFor();
     const reason = `e2e 核实身份 ${Date.now()}`;
     await page.getByTestId('unmask-reason').fill(reason);
-    await screenshot(page, '06a-unmask-dialog');
+    await screenshot(page, '06a-unmask-dialog', false);
     await page.locator('.ant-modal').getByRole('button', { name: '查看明文' }).click();
     await expect.poll(() => phone.textContent()).toMatch(/^\d{11}$/);
     const audit = await admin.get<{ items: { reason: string | null }[] }>(

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { lazy, Suspense, useEffect } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { antdEnUS, antdZhCN } from './antd-locales.js';
 import { AppLayout } from './components/app-layout.js';
+import { PageSpinner } from './components/page-spinner.js';
 import { RequireSession } from './components/require-session.js';
 import { SessionProvider } from './session/session-context.js';
 import { VocabularyProvider } from './session/vocabulary-context.js';
@@ -20,7 +21,7 @@ const EmployeeListPage = lazy(() => import('./pages/employee-list-page.js'));
 const EmployeePage = lazy(() => import('./pages/employee-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 
-const pageFallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
+const pageFallback = <PageSpinner />;
 
 export function App() {
   const { i18n } = useTranslation();

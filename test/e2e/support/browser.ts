@@ -35,12 +35,13 @@ export async function newPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Full page by default; a modal is shot as the viewport, where its mask covers the page. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   // Fonts load by unicode-range slice; wait so the picture shows the real glyphs.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -1,5 +1,9 @@
 import { Spin } from 'antd';
 
 export function PageSpinner() {
-  return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: '80px 0' }}>
+      <Spin />
+    </div>
+  );
 }
