@@ -13,7 +13,9 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { type Db, openDb } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
+import { createDbSink } from '../src/ingest/db-sink.js';
 import { importPath } from '../src/ingest/import-path.js';
+import type { ImportKind, RecordsByKind } from '../src/ingest/records.js';
 import { writeCrashDataset } from '../test/ingest/crash-dataset.js';
 
 const arg = process.argv.indexOf('--customers');
@@ -67,12 +69,88 @@ async function run(target: string, db: Db, dir: string): Promise<Row[]> {
   return results;
 }
 
+/** The demo generator's path: typed records streamed into createDbSink (no file parsing). */
+async function sinkRates(target: string, db: Db, count: number): Promise<SinkRow[]> {
+  const sink = createDbSink(db, { source: 'bench-sink' });
+  const no = (i: number) => `S${String(i).padStart(7, '0')}`;
+  const day = (i: number) => `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const kinds: [ImportKind, number, (i: number) => object][] = [
+    [
+      'customers',
+      count,
+      (i) => ({
+        customer_no: no(i),
+        name: `客户${i}`,
+        customer_type: 'residential',
+        org_unit_id: 'HN-CS-01-S1-G1',
+        transformer_area_id: 'TA-01',
+        phone: `138${String(i).padStart(8, '0')}`,
+      }),
+    ],
+    ['meters', count, (i) => ({ meter_no: `SM-${i}`, customer_no: no(i), transformer_area_id: 'TA-01' })],
+    [
+      'bills',
+      count,
+      (i) => ({
+        bill_no: `SB-${i}`,
+        customer_no: no(i),
+        period: '2026-09',
+        kwh: 100 + (i % 50),
+        amount: 58.8,
+        issued_on: '2026-10-01',
+        due_date: '2026-10-25',
+      }),
+    ],
+    [
+      'payments',
+      count,
+      (i) => ({
+        payment_no: `SP-${i}`,
+        customer_no: no(i),
+        amount: 58.8,
+        channel: 'app',
+        paid_at: `${day(i)}T10:00:00+08:00`,
+      }),
+    ],
+    ['readings', count * 3, (i) => ({ customer_no: no(Math.floor(i / 3)), date: day(i % 3), kwh: 5 + (i % 7) })],
+    [
+      'traces',
+      count,
+      (i) => ({
+        source_id: `st-${i}`,
+        customer_no: no(i),
+        occurred_at: `${day(i)}T09:00:00+08:00`,
+        trace_type: 'app_login',
+        channel: 'app',
+      }),
+    ],
+  ];
+  const rows: SinkRow[] = [];
+  for (const [kind, n, make] of kinds) {
+    const records = Array.from({ length: n }, (_, i) => make(i)) as RecordsByKind[typeof kind][];
+    const started = performance.now();
+    await sink.write(kind, records);
+    await sink.close();
+    rows.push({ target, kind, rows: n, sinkRowsPerS: Math.round(n / ((performance.now() - started) / 1000)) });
+  }
+  return rows;
+}
+
+interface SinkRow {
+  target: string;
+  kind: string;
+  rows: number;
+  sinkRowsPerS: number;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gridcare-bench-'));
   writeCrashDataset(dir, customers);
   const results: Row[] = [];
+  const sinks: SinkRow[] = [];
   const lite = await openDb({});
   results.push(...(await run('pglite', lite, dir)));
+  sinks.push(...(await sinkRates('pglite', lite, customers)));
   await lite.close();
   const server = process.env.GRIDCARE_BENCH_DATABASE_URL;
   if (server) {
@@ -85,6 +163,7 @@ async function main(): Promise<void> {
     const db = await openDb({ databaseUrl: url.toString() });
     try {
       results.push(...(await run('postgres', db, dir)));
+      sinks.push(...(await sinkRates('postgres', db, customers)));
     } finally {
       await db.close();
       // pool.end() resolves before the server has seen every connection go; a forced drop
@@ -99,7 +178,9 @@ async function main(): Promise<void> {
     `import bench, ${customers} customers (pipeline = read + validate + resolve + upsert + traces, one transaction per 2000 rows)`,
   );
   console.table(results);
-  console.log(JSON.stringify({ bench: 'import', customers, results }));
+  console.log('createDbSink (typed records, as the demo generator writes them, 5000 per transaction)');
+  console.table(sinks);
+  console.log(JSON.stringify({ bench: 'import', customers, results, sinks }));
 }
 
 await main();
