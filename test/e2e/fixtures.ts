@@ -33,7 +33,7 @@ export interface RichCustomer {
   channel: string;
 }
 
-/** The first customer (by number) with bills, a phone, several channels and a case with a transcript. */
+/** The first customer (by number) with bills, a phone, several channels, over 30 traces and a case with a transcript. */
 export async function findRichCustomer(admin: ApiSession): Promise<RichCustomer> {
   for (let page = 1; page <= 5; page++) {
     const customers = await admin.get<CustomerPage>(`/api/v1/customers?page=${page}&pageSize=50`);
@@ -42,6 +42,11 @@ export async function findRichCustomer(admin: ApiSession): Promise<RichCustomer>
       // A phone to unmask, and not a special customer, so every demo role may open it.
       if (view.monthly.length === 0 || view.channels.length < 2 || !view.customer.phone || view.customer.special)
         continue;
+      // More traces than the UI's first page (30), so "load more" has something to load.
+      const firstPage = await admin.get<{ nextCursor: string | null }>(
+        `/api/v1/customers/${encodeURIComponent(customerNo)}/timeline?pageSize=30`,
+      );
+      if (firstPage.nextCursor === null) continue;
       for (const { caseId } of view.recentWorkOrders) {
         const chain = await admin.get<CaseChain>(`/api/v1/cases/${encodeURIComponent(caseId)}`);
         if (chain.calls.some((call) => call.turns.length > 0)) {

@@ -108,6 +108,9 @@ describe('the web app, driven in Chromium', () => {
     expect(await page.getByTestId('timeline-item').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('work-order-case-link').count()).toBeGreaterThan(0);
     await screenshot(page, '03-customer-360');
+    const firstPage = await page.getByTestId('timeline-item').count();
+    await page.getByTestId('timeline-more').click();
+    await expect.poll(() => page.getByTestId('timeline-item').count()).toBeGreaterThan(firstPage);
   });
 
   it('filters the timeline by one channel', async () => {
