@@ -95,6 +95,11 @@ export function formatSummary(summary: ImportSummary): string {
   const fmt = (r: string[]) =>
     r.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   lines.push(fmt(header), ...rows.map(fmt));
+  if (summary.skippedFiles.length > 0) {
+    lines.push(
+      `\nSkipped (the name names no kind): ${summary.skippedFiles.map((f) => f.split(/[\\/]/).pop()).join(', ')}`,
+    );
+  }
   for (const f of summary.files) {
     const name = f.file.split(/[\\/]/).pop();
     if (f.fileError) lines.push(`\n${f.fileError.code}: ${f.fileError.message}`);

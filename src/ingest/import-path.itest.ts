@@ -208,7 +208,7 @@ describe('bad input', () => {
     ]);
   });
 
-  it('reports a missing column as a file error and still imports the other files of the folder', async () => {
+  it('reports a missing column as a file error, skips files naming no kind, and imports the others', async () => {
     const dir = scratchDir();
     copyExample('bad/customers-missing-column.csv', dir);
     copyExample('bad/misc-export.csv', dir);
@@ -223,9 +223,14 @@ describe('bad input', () => {
       code: 'IMPORT_MISSING_COLUMN',
       message: expect.stringContaining('customer_type'),
     });
-    expect(byName['misc-export.csv']?.fileError?.code).toBe('IMPORT_UNKNOWN_KIND');
+    expect(summary.skippedFiles.map((f) => path.basename(f))).toEqual(['misc-export.csv']);
     expect(byName['notices-extra.csv']).toMatchObject({ accepted: 1, inserted: 1 });
-    expect(summary.failedFiles).toBe(2);
+    expect(summary.failedFiles).toBe(1);
+  });
+
+  it('reports a single file whose name names no kind', async () => {
+    const [result] = (await importPath(t.db, copyExample('bad/misc-export.csv'))).files;
+    expect(result?.fileError?.code).toBe('IMPORT_UNKNOWN_KIND');
   });
 
   it.each([

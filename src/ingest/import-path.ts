@@ -1,7 +1,8 @@
 /**
  * `gridcare import PATH`: a file or a folder of files. A folder's files are imported in
- * IMPORT_ORDER (a kind refers only to kinds before it); a file that fails (unknown kind,
- * missing column, truncated) is reported and the others still import.
+ * IMPORT_ORDER (a kind refers only to kinds before it); a file that fails (missing column,
+ * truncated) is reported and the others still import. In a folder, a file whose name names
+ * no kind is skipped and listed; named on its own, it is an IMPORT_UNKNOWN_KIND error.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export interface ImportSummary {
   totals: Pick<FileSummary, 'read' | 'accepted' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'quarantined'>;
   /** Files that could not be imported at all or only in part. */
   failedFiles: number;
+  /** Files of a folder whose name names no kind (e.g. a README or ground-truth.jsonl): not imported. */
+  skippedFiles: string[];
 }
 
 export async function importPath(db: Db, target: string, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -41,8 +44,13 @@ export async function importPath(db: Db, target: string, options: ImportOptions 
   }
   const files = stat.isDirectory() ? listImportFiles(target, options.kind) : [target];
   const summaries: FileSummary[] = [];
+  const skippedFiles: string[] = [];
   for (const file of files) {
     const kind = options.kind ?? kindFromFileName(file);
+    if (!kind && stat.isDirectory()) {
+      skippedFiles.push(file);
+      continue;
+    }
     if (!kind) {
       summaries.push(unknownKind(file));
       continue;
@@ -59,7 +67,12 @@ export async function importPath(db: Db, target: string, options: ImportOptions 
       }),
     );
   }
-  return { files: summaries, totals: totalsOf(summaries), failedFiles: summaries.filter((s) => s.fileError).length };
+  return {
+    files: summaries,
+    totals: totalsOf(summaries),
+    failedFiles: summaries.filter((s) => s.fileError).length,
+    skippedFiles,
+  };
 }
 
 /** Import files of a folder (not its subfolders), ordered by kind, then by name. */
