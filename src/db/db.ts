@@ -82,6 +82,11 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, admin kill) must not crash the process;
+  // the pool drops it and the next query opens a fresh one.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle connection closed: ${error.message}`);
+  });
   // Fail at start-up, not at the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
