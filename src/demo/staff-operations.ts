@@ -8,15 +8,17 @@ import { Rng } from './random.js';
  * Employee operations that belong to no customer: agents' and hall clerks' daily logins and
  * logouts (E1 real-time status) and the meter reader's monthly round of each area.
  */
-export function generateStaffOperations(
+export async function generateStaffOperations(
   seed: number,
   staff: Staff,
   org: OrgWorld,
   clock: WorldClock,
   batch: WorldBatch,
-): void {
+  /** Called after each employee and area: at a million customers the logins alone are ~1 M records. */
+  flushIfFull: () => Promise<void>,
+): Promise<void> {
   const shiftWorkers = [...staff.agents, ...staff.hallByCounty.flat()];
-  shiftWorkers.forEach((employee, i) => {
+  for (const [i, employee] of shiftWorkers.entries()) {
     const rng = Rng.for(seed, 'shifts', i);
     const no = employee.record.employee_no;
     const system = employee.record.post === 'agent_95598' ? '95598' : 'sg186';
@@ -42,11 +44,12 @@ export function generateStaffOperations(
         system,
       });
     }
-  });
-  org.areas.forEach((area, i) => {
+    await flushIfFull();
+  }
+  for (const [i, area] of org.areas.entries()) {
     const rng = Rng.for(seed, 'meter-rounds', i);
     const reader = staff.meterReaderByStation.get(area.stationId);
-    if (!reader) return;
+    if (!reader) continue;
     clock.months.forEach((month, m) => {
       const at = clock.startMs + (m * 30.4 + rng.int(0, 3)) * DAY + rng.int(9, 16) * HOUR;
       if (at >= clock.endMs) return;
@@ -63,5 +66,6 @@ export function generateStaffOperations(
         },
       });
     });
-  });
+    await flushIfFull();
+  }
 }

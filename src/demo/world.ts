@@ -106,7 +106,9 @@ export async function generateDemoWorld(
   }
   seen.clear();
   await flush();
-  generateStaffOperations(seed, staff, org, clock, batch);
+  await generateStaffOperations(seed, staff, org, clock, batch, async () => {
+    if (batch.size >= FLUSH_AT) await flush();
+  });
   await flush();
 
   progress?.setTotal(n);
