@@ -30,6 +30,9 @@ export function TimelineFilters({
           placeholder={t('timeline.channel')}
           style={{ minWidth: 180 }}
           options={options('channels')}
+          // All twelve channels fit on screen; a virtual list would hide the last ones.
+          virtual={false}
+          listHeight={400}
           value={value.channels}
           onChange={(channels) => onChange({ ...value, channels })}
           optionFilterProp="label"
