@@ -45,3 +45,44 @@ describe('first start with a small demo world', () => {
     await app.close();
   });
 });
+
+describe('an interrupted first start', () => {
+  const countRows = async (db: TestDb['db']) => {
+    const rows = await db.query<{ customers: number; bills: number; traces: number }>(
+      `SELECT (SELECT count(*) FROM customer)::int AS customers, (SELECT count(*) FROM bill)::int AS bills,
+              (SELECT count(*) FROM trace)::int AS traces`,
+    );
+    return rows[0];
+  };
+
+  it('resumes the demo load on the next start and ends with the same world as one uninterrupted load', async () => {
+    const config = { demoCustomers: 40, demoMonths: 2, demoSeed: 23, dataDir };
+    const whole = await createTestDb();
+    const cut = await createTestDb();
+    try {
+      await loadFirstStartDemo(whole.db, config, () => undefined);
+      // The interrupted start: the whole world minus what a cut-off load had not written yet
+      // (the last customers' bills and their traces), and the marker still says 'loading'.
+      await loadFirstStartDemo(cut.db, config, () => undefined);
+      await cut.db.exec(`
+        CREATE TEMP TABLE cut_customer AS SELECT customer_id FROM customer ORDER BY customer_id DESC LIMIT 10;
+        DELETE FROM trace_key k USING trace t
+          WHERE t.trace_id = k.trace_id AND t.trace_type = 'bill_issued' AND t.customer_id IN (SELECT customer_id FROM cut_customer);
+        DELETE FROM trace WHERE trace_type = 'bill_issued' AND customer_id IN (SELECT customer_id FROM cut_customer);
+        DELETE FROM bill WHERE customer_id IN (SELECT customer_id FROM cut_customer);
+        UPDATE app_setting SET value = '{"status":"loading"}'::jsonb WHERE key = 'demo_world';`);
+      expect((await countRows(cut.db))?.bills).toBeLessThan((await countRows(whole.db))?.bills ?? 0);
+
+      const lines: string[] = [];
+      const resumed = await loadFirstStartDemo(cut.db, config, (line) => lines.push(line));
+      expect(resumed).toMatchObject({ loaded: true, rejected: 0 });
+      expect(lines.join('\n')).toMatch(/resuming/);
+      const expected = await countRows(whole.db);
+      const actual = await countRows(cut.db);
+      expect(actual).toEqual(expected);
+    } finally {
+      await whole.drop();
+      await cut.drop();
+    }
+  });
+});

@@ -31,9 +31,17 @@ export async function loadFirstStartDemo(
   log: (line: string) => void = console.log,
 ): Promise<DemoLoadResult> {
   if (config.demoCustomers <= 0) return { loaded: false, reason: 'GRIDCARE_DEMO_CUSTOMERS is 0' };
-  if (await demoWorldMarker(db)) return { loaded: false, reason: 'the demo world was loaded on an earlier start' };
-  const customers = await db.query('SELECT 1 FROM customer LIMIT 1');
-  if (customers.length > 0) return { loaded: false, reason: 'the database already holds customers' };
+  const marker = await demoWorldMarker(db);
+  // A load that was interrupted (Ctrl+C, crash) left status 'loading': generating again is safe
+  // because ingest is idempotent, so the rerun adds what is missing and leaves the rest unchanged.
+  const resuming = marker?.status === 'loading';
+  if (marker && !resuming) return { loaded: false, reason: 'the demo world was loaded on an earlier start' };
+  if (!resuming) {
+    const customers = await db.query('SELECT 1 FROM customer LIMIT 1');
+    if (customers.length > 0) return { loaded: false, reason: 'the database already holds customers' };
+  } else {
+    log('The previous start was interrupted while loading the demo world; resuming it.');
+  }
 
   const options: DemoWorldOptions = {
     customers: config.demoCustomers,
@@ -42,16 +50,21 @@ export async function loadFirstStartDemo(
     endMonth: DEMO_END_MONTH,
   };
   const started = Date.now();
+  await writeMarker(db, { ...options, status: 'loading' });
   const groundTruthFile = path.join(config.dataDir, 'ground-truth', `world-${options.seed}.jsonl`);
   const rejected = await generateIntoDatabase(db, options, groundTruthFile, log);
   // A generated world should import cleanly; say so loudly if it did not, but keep what loaded.
   if (rejected > 0) log(`Warning: ${rejected} demo records were rejected by ingest validation.`);
+  await writeMarker(db, { ...options, status: 'loaded', loadedAt: new Date().toISOString(), groundTruth: groundTruthFile });
+  return { loaded: true, customers: options.customers, seconds: (Date.now() - started) / 1000, groundTruth: groundTruthFile, rejected };
+}
+
+async function writeMarker(db: Db, value: Record<string, unknown>): Promise<void> {
   await db.query(
     `INSERT INTO app_setting (key, value) VALUES ($1, $2::jsonb)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [MARKER, JSON.stringify({ ...options, loadedAt: new Date().toISOString(), groundTruth: groundTruthFile })],
+    [MARKER, JSON.stringify(value)],
   );
-  return { loaded: true, customers: options.customers, seconds: (Date.now() - started) / 1000, groundTruth: groundTruthFile, rejected };
 }
 
 async function generateIntoDatabase(db: Db, options: DemoWorldOptions, groundTruthFile: string, log: (line: string) => void): Promise<number> {

@@ -26,7 +26,7 @@ export async function startServer(config: Config): Promise<void> {
     if (demo.loaded) console.log(`Demo world loaded: ${demo.customers} customers in ${demo.seconds.toFixed(1)} s (ground truth: ${demo.groundTruth}).`);
     else console.log(`No demo world loaded: ${demo.reason}.`);
     // Demo accounts with a published password exist only next to demo data, never beside real data.
-    const demoAccounts = (await demoWorldMarker(db)) ? await seedDemoAccounts(db) : [];
+    const demoAccounts = (await demoWorldMarker(db))?.status === 'loaded' ? await seedDemoAccounts(db) : [];
 
     const app = await buildApp(config, db, { logger: true });
     await app.listen({ port: config.port, host: config.host });
