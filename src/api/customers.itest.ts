@@ -161,6 +161,33 @@ describe('timeline', () => {
     expect(calls.json().items.map((i: { traceId: number }) => i.traceId)).toEqual([ids[2]]);
   });
 
+  it('answers summaries in the language of Accept-Language or ?lang=, Chinese by default', async () => {
+    const c = await insertCustomer(t.db);
+    const caseId = uid('CASE');
+    await insertTrace(t.db, {
+      occurredAt: '2026-03-06T08:00:00Z', customerId: c.customerId, traceType: 'work_order_status', channel: 'internal',
+      direction: 'internal', topic: 'outage', caseId, attributes: { order_no: 'WO-LANG-1', seq: 5, status: 'closed' },
+    });
+    await insertTrace(t.db, {
+      occurredAt: '2026-03-05T08:00:00Z', customerId: c.customerId, traceType: 'outage_start', channel: 'internal',
+      direction: 'internal', attributes: { outage_id: 'O1', kind: 'fault', cause: '树障碰线', scope_level: 'feeder' },
+    });
+    const base = `/api/v1/customers/${c.customerNo}/timeline`;
+    const summaries = async (url: string, headers: Record<string, string> = {}) =>
+      (await app.inject({ method: 'GET', url, headers: { cookie: agent, ...headers } })).json().items.map((i: { summary: string }) => i.summary);
+    const english = ['Work order status · Outage · Status Closed · Order WO-LANG-1', 'Outage start · Fault outage · Cause Tree contact with the line · Scope Feeder'];
+    const chinese = ['工单流转 · 停电问题 · 状态 已办结 · 工单号 WO-LANG-1', '停电 · 故障停电 · 原因 树障碰线 · 范围 线路'];
+    expect(await summaries(base, { 'accept-language': 'en' })).toEqual(english);
+    expect(await summaries(base, { 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.8' })).toEqual(english);
+    expect(await summaries(base)).toEqual(chinese);
+    expect(await summaries(`${base}?lang=zh-CN`, { 'accept-language': 'en' })).toEqual(chinese);
+    expect(await summaries(`${base}?lang=en`)).toEqual(english);
+    const chain = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { cookie: agent, 'accept-language': 'en' } });
+    expect(chain.json().traces.map((i: { summary: string }) => i.summary)).toEqual([english[0]]);
+    const bad = await get(`${base}?lang=fr`, agent);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('rejects a malformed cursor and a malformed date with VALIDATION_FAILED', async () => {
     const c = await insertCustomer(t.db);
     const bad = await get(`/api/v1/customers/${c.customerNo}/timeline?cursor=zzz`, agent);

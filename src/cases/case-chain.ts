@@ -1,6 +1,7 @@
 import { type Actor, requireInScope } from '../auth/actor.js';
 import type { Queryable } from '../db/db.js';
 import { notFound } from '../errors.js';
+import { DEFAULT_LANGUAGE, type Language } from '../traces/attribute-labels.js';
 import { assertMayViewSpecial } from '../customers/customer-access.js';
 import { maskCustomerPii, maskPhone } from '../customers/masking.js';
 import { maskDigits } from '../customers/trace-summary.js';
@@ -12,7 +13,7 @@ import { toWorkOrderSummary, WORK_ORDER_SELECT, type WorkOrderRow } from '../cus
  * work orders with their status history, and its calls with transcripts (digit runs such as
  * phone numbers spoken by the caller are masked like every other PII field).
  */
-export async function caseChain(db: Queryable, actor: Actor, caseId: string) {
+export async function caseChain(db: Queryable, actor: Actor, caseId: string, lang: Language = DEFAULT_LANGUAGE) {
   const owners = await db.query<{ customer_no: string; name: string; customer_type: string; special: boolean; path: string }>(
     `SELECT c.customer_no, c.name, c.customer_type, c.special, o.path FROM customer c
      JOIN org_unit o ON o.org_unit_id = c.org_unit_id
@@ -58,7 +59,7 @@ export async function caseChain(db: Queryable, actor: Actor, caseId: string) {
   return {
     caseId,
     customers: owners.map((o) => ({ customerNo: o.customer_no, name: maskCustomerPii({ ...o, phone: null, id_number: null, address: null, wechat_id: null }).name })),
-    traces: traces.map(toItem),
+    traces: traces.map((t) => toItem(t, lang)),
     workOrders: orders.map((o) => ({
       ...toWorkOrderSummary(o),
       statusHistory: statuses

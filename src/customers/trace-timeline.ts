@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.js';
 import { AppError } from '../errors.js';
+import { DEFAULT_LANGUAGE, type Language } from '../traces/attribute-labels.js';
 import { summariseTrace } from './trace-summary.js';
 
 export interface TimelineFilter {
@@ -62,6 +63,7 @@ export async function listTraces(
   db: Queryable,
   subject: { customerId: number } | { employeeId: number },
   filter: TimelineFilter,
+  lang: Language = DEFAULT_LANGUAGE,
 ): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
   const params: unknown[] = ['customerId' in subject ? subject.customerId : subject.employeeId];
   const where = ['customerId' in subject ? 't.customer_id = $1' : 't.employee_id = $1'];
@@ -94,12 +96,12 @@ export async function listTraces(
   const page = rows.slice(0, filter.pageSize);
   const last = page[page.length - 1];
   return {
-    items: page.map(toItem),
+    items: page.map((r) => toItem(r, lang)),
     nextCursor: rows.length > filter.pageSize && last ? encodeCursor(last.occurred_at, last.trace_id) : null,
   };
 }
 
-export function toItem(r: Row): TimelineItem {
+export function toItem(r: Row, lang: Language = DEFAULT_LANGUAGE): TimelineItem {
   return {
     traceId: r.trace_id,
     occurredAt: new Date(r.occurred_at).toISOString(),
@@ -110,7 +112,7 @@ export function toItem(r: Row): TimelineItem {
     caseId: r.case_id,
     employee: r.employee_no ? { employeeNo: r.employee_no, name: r.employee_name ?? '' } : null,
     customer: r.customer_no ? { customerNo: r.customer_no } : null,
-    summary: summariseTrace(r.trace_type, r.topic, r.attributes ?? {}),
+    summary: summariseTrace(r.trace_type, r.topic, r.attributes ?? {}, lang),
   };
 }
 

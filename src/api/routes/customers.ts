@@ -8,8 +8,18 @@ import { listTraces } from '../../customers/trace-timeline.js';
 import { unmaskCustomer } from '../../customers/unmask.js';
 import { listCustomerWorkOrders } from '../../customers/work-orders.js';
 import { actorOf } from '../auth-hooks.js';
+import { LANGUAGE_VALUES, requestLanguage } from '../language.js';
 import { CustomerNoParams, page, Paging } from '../schemas.js';
 import type { GridcareApp } from '../types.js';
+
+/** `?lang=` of endpoints that return server-built text; Accept-Language is read when absent. */
+export const LanguageQuery = {
+  lang: Type.Optional(
+    Type.Union(LANGUAGE_VALUES.map((l) => Type.Literal(l)), {
+      description: 'Language of summaries (zh-CN or en); defaults to the Accept-Language header, then zh-CN',
+    }),
+  ),
+};
 
 export const TimelineQuery = Type.Object({
   channel: Type.Optional(Type.String({ maxLength: 200, description: 'One channel or several, comma-separated' })),
@@ -17,6 +27,7 @@ export const TimelineQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive, ISO 8601' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive, ISO 8601' })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  ...LanguageQuery,
   ...Paging,
 });
 
@@ -49,7 +60,8 @@ export function registerCustomerRoutes(app: GridcareApp, db: Db): void {
     },
     async (request) => {
       const customer = await resolveCustomerFor(db, actorOf(request), request.params.no);
-      return listTraces(db, { customerId: customer.customerId }, { ...request.query, ...page(request.query) });
+      const lang = requestLanguage(request.query.lang, request.headers['accept-language']);
+      return listTraces(db, { customerId: customer.customerId }, { ...request.query, ...page(request.query) }, lang);
     },
   );
 

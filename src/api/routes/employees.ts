@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.js';
 import { listTraces } from '../../customers/trace-timeline.js';
 import { employeeProfile, resolveEmployeeFor, searchEmployees } from '../../employees/employees.js';
 import { actorOf } from '../auth-hooks.js';
+import { requestLanguage } from '../language.js';
 import { page, Paging } from '../schemas.js';
 import type { GridcareApp } from '../types.js';
 import { TimelineQuery } from './customers.js';
@@ -38,7 +39,8 @@ export function registerEmployeeRoutes(app: GridcareApp, db: Db): void {
     },
     async (request) => {
       const employee = await resolveEmployeeFor(db, actorOf(request), request.params.no);
-      return listTraces(db, { employeeId: employee.employeeId }, { ...request.query, ...page(request.query) });
+      const lang = requestLanguage(request.query.lang, request.headers['accept-language']);
+      return listTraces(db, { employeeId: employee.employeeId }, { ...request.query, ...page(request.query) }, lang);
     },
   );
 }
