@@ -9,6 +9,7 @@ import { registerAuthHooks } from './auth-hooks.js';
 import { handleError } from './error-handler.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerCollectionPointRoutes } from './routes/collection-points.js';
 import { registerCaseRoutes } from './routes/cases.js';
 import { registerCustomerRoutes } from './routes/customers.js';
 import { registerEmployeeRoutes } from './routes/employees.js';
@@ -67,6 +68,7 @@ export async function buildApp(
   registerCaseRoutes(app, db);
   registerEmployeeRoutes(app, db);
   registerReferenceRoutes(app, db);
+  registerCollectionPointRoutes(app, db);
   registerAuditRoutes(app, db);
   registerTraceRoutes(app, db, options.acceptTraceBatch);
   await registerStaticWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'employee:read': 'Search employees and open their profile and timeline',
   'trace:write': 'Post trace batches through the HTTP ingest API',
   'audit:read': 'Read the audit log',
+  'collection:manage': 'Configure collection points (采集点): what is collected of each trace type, in how much detail, how often',
   'user:admin': 'Manage accounts',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;

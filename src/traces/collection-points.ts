@@ -1,0 +1,126 @@
+/**
+ * Collection points (采集点, T6): per trace type, whether it is collected, how much of its
+ * attributes is kept, and the minimum interval between two kept traces of one customer.
+ * Ingest applies them before writing; the API lets an administrator change them.
+ */
+import type { Queryable } from '../db/db.js';
+import { AppError } from '../errors.js';
+import { isTraceType, type TraceType } from './vocabulary.js';
+
+export interface CollectionPoint {
+  traceType: TraceType;
+  enabled: boolean;
+  detail: 'full' | 'listed';
+  /** Attribute keys kept when detail is 'listed'. */
+  attributes: string[];
+  minIntervalMinutes: number;
+  purpose: string | null;
+}
+
+/** A trace type with no collection point is collected in full, every time. */
+export const COLLECT_ALL: Omit<CollectionPoint, 'traceType'> = {
+  enabled: true,
+  detail: 'full',
+  attributes: [],
+  minIntervalMinutes: 0,
+  purpose: null,
+};
+
+export type CollectionPoints = ReadonlyMap<string, CollectionPoint>;
+
+interface Row {
+  trace_type: string;
+  enabled: boolean;
+  detail: 'full' | 'listed';
+  attributes: string[];
+  min_interval_minutes: number;
+  purpose: string | null;
+}
+
+export async function loadCollectionPoints(db: Queryable): Promise<CollectionPoints> {
+  const rows = await db.query<Row>(
+    'SELECT trace_type, enabled, detail, attributes, min_interval_minutes, purpose FROM collection_point',
+  );
+  return new Map(
+    rows.filter((r) => isTraceType(r.trace_type)).map((r) => [r.trace_type, fromRow(r)]),
+  );
+}
+
+const fromRow = (r: Row): CollectionPoint => ({
+  traceType: r.trace_type as TraceType,
+  enabled: r.enabled,
+  detail: r.detail,
+  attributes: r.attributes,
+  minIntervalMinutes: r.min_interval_minutes,
+  purpose: r.purpose,
+});
+
+export function pointFor(points: CollectionPoints, traceType: string): Omit<CollectionPoint, 'traceType'> {
+  return points.get(traceType) ?? COLLECT_ALL;
+}
+
+/** The attributes a collection point keeps of a trace. */
+export function keptAttributes(
+  point: Omit<CollectionPoint, 'traceType'>,
+  attributes: Record<string, unknown>,
+): Record<string, unknown> {
+  if (point.detail === 'full') return attributes;
+  const keep = new Set(point.attributes);
+  return Object.fromEntries(Object.entries(attributes).filter(([key]) => keep.has(key)));
+}
+
+export interface ThinnableTrace {
+  trace_type: string;
+  customer_id: number | null;
+  occurred_at: string;
+}
+
+/**
+ * Within one batch, the indexes of traces a minimum interval drops: per customer and type, in
+ * time order, a trace closer than the interval to the last kept one is not collected.
+ */
+export function thinWithinBatch(points: CollectionPoints, traces: readonly ThinnableTrace[]): Set<number> {
+  const dropped = new Set<number>();
+  const order = traces
+    .map((trace, index) => ({ trace, index, at: Date.parse(trace.occurred_at) }))
+    .filter(({ trace }) => trace.customer_id !== null && pointFor(points, trace.trace_type).minIntervalMinutes > 0)
+    .sort((a, b) => a.at - b.at || a.index - b.index);
+  const lastKept = new Map<string, number>();
+  for (const { trace, index, at } of order) {
+    const key = `${trace.trace_type}\u0001${trace.customer_id}`;
+    const last = lastKept.get(key);
+    const interval = pointFor(points, trace.trace_type).minIntervalMinutes * 60_000;
+    if (last !== undefined && at - last < interval) dropped.add(index);
+    else lastKept.set(key, at);
+  }
+  return dropped;
+}
+
+export async function listCollectionPoints(db: Queryable): Promise<CollectionPoint[]> {
+  return [...(await loadCollectionPoints(db)).values()].sort((a, b) => a.traceType.localeCompare(b.traceType));
+}
+
+export async function saveCollectionPoint(
+  db: Queryable,
+  point: CollectionPoint,
+  userId: number | null,
+): Promise<CollectionPoint> {
+  if (!isTraceType(point.traceType)) {
+    throw new AppError('VALIDATION_FAILED', `Unknown trace type '${point.traceType}'`, 400, { field: 'traceType' });
+  }
+  if (point.detail === 'listed' && point.attributes.length === 0) {
+    throw new AppError('VALIDATION_FAILED', `Collection point ${point.traceType}: detail 'listed' needs at least one attribute to keep`, 400, {
+      field: 'attributes',
+    });
+  }
+  const rows = await db.query<Row>(
+    `INSERT INTO collection_point (trace_type, enabled, detail, attributes, min_interval_minutes, purpose, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (trace_type) DO UPDATE SET enabled = EXCLUDED.enabled, detail = EXCLUDED.detail,
+       attributes = EXCLUDED.attributes, min_interval_minutes = EXCLUDED.min_interval_minutes,
+       purpose = EXCLUDED.purpose, updated_by = EXCLUDED.updated_by, updated_at = now()
+     RETURNING trace_type, enabled, detail, attributes, min_interval_minutes, purpose`,
+    [point.traceType, point.enabled, point.detail, point.attributes, point.minIntervalMinutes, point.purpose, userId],
+  );
+  return fromRow(rows[0] as Row);
+}
