@@ -23,6 +23,7 @@ let browser: Browser;
 let admin: ApiSession;
 let rich: RichCustomer;
 let channels: VocabularyEntry[];
+let traceTypes: VocabularyEntry[];
 const pages: Page[] = [];
 
 async function adminPage(): Promise<Page> {
@@ -52,7 +53,7 @@ describe('the web app, driven in Chromium', () => {
     browser = await launchBrowser();
     admin = await ApiSession.login(server.baseUrl, 'admin', server.adminPassword);
     rich = await findRichCustomer(admin);
-    channels = (await vocabularyOf(admin)).channels;
+    ({ channels, traceTypes } = await vocabularyOf(admin));
   });
 
   afterAll(async () => {
@@ -177,7 +178,7 @@ describe('the web app, driven in Chromium', () => {
     await screenshot(page, '07a-employee');
   });
 
-  it('switches to English and shows English labels', async () => {
+  it('switches to English and shows English labels and summaries', async () => {
     const page = await adminPage();
     await page.goto(`${server.baseUrl}/customers/${encodeURIComponent(rich.customerNo)}`);
     await page.getByTestId('timeline-item').first().waitFor();
@@ -191,6 +192,12 @@ describe('the web app, driven in Chromium', () => {
       .first()
       .getByText(channelLabel(firstChannel ?? '', 'en'), { exact: true })
       .waitFor();
+    // The timeline is fetched again with Accept-Language: en, so the server-built summary is English.
+    const first = page.getByTestId('timeline-item').first();
+    const type = (await first.getAttribute('data-type')) ?? '';
+    const typeEn = traceTypes.find((t) => t.code === type)?.en ?? type;
+    const summaryHead = async () => (await first.getByTestId('timeline-summary').textContent())?.split(' · ')[0];
+    await expect.poll(summaryHead).toBe(typeEn);
     await screenshot(page, '06-customer-360-english');
   });
 

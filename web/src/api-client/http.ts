@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** The server's error envelope: every failed request answers `{ error: { code, message } }`. */
 export interface ErrorEnvelope {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -42,6 +44,11 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** The UI language, so text the server builds (timeline summaries) matches the screen. */
+function uiLanguage(): string {
+  return (i18next.resolvedLanguage ?? i18next.language) === 'en' ? 'en' : 'zh-CN';
+}
+
 function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
@@ -54,10 +61,11 @@ export async function apiRequest<T>(method: 'GET' | 'POST', path: string, option
     response = await fetch(buildUrl(path, options.query), {
       method,
       credentials: 'include',
-      headers:
-        options.body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        'accept-language': uiLanguage(),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),
     });

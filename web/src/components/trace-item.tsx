@@ -22,7 +22,11 @@ export function TraceItemContent({ trace }: { trace: TraceItem }) {
           {dayjs(trace.occurredAt).format('YYYY-MM-DD HH:mm')}
         </Typography.Text>
       </Space>
-      {trace.summary && <div style={{ marginTop: 2 }}>{trace.summary}</div>}
+      {trace.summary && (
+        <div style={{ marginTop: 2 }} data-testid="timeline-summary">
+          {trace.summary}
+        </div>
+      )}
       {trace.caseId && (
         <Link
           to={`/cases/${encodeURIComponent(trace.caseId)}`}

@@ -29,14 +29,16 @@ function toQuery(filter: TimelineFilterValue, cursor: string | null): TimelineQu
 
 /** Newest first, filtered by channel, type and period; older pages load on demand (keyset cursor). */
 export function TraceTimeline({ load }: { load: TimelineLoader }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const showError = useErrorMessage();
+  const language = i18n.language;
   const [filter, setFilter] = useState<TimelineFilterValue>(EMPTY_FILTER);
   const [items, setItems] = useState<TraceItem[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const controller = useRef<AbortController | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `language` is sent as Accept-Language, so a switch refetches the summaries in it
   const fetchPage = useCallback(
     (cursor: string | null) => {
       controller.current?.abort();
@@ -51,10 +53,10 @@ export function TraceTimeline({ load }: { load: TimelineLoader }) {
         .catch(showError)
         .finally(() => !current.signal.aborted && setLoading(false));
     },
-    [filter, load, showError],
+    [filter, load, showError, language],
   );
 
-  // A new filter starts again from the newest trace.
+  // A new filter or language starts again from the newest trace.
   useEffect(() => {
     fetchPage(null);
     return () => controller.current?.abort();

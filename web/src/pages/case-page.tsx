@@ -12,9 +12,10 @@ import { useApiData } from '../hooks/use-api-data.js';
 
 /** Case chain (诉求链): the case's traces in order, its work orders and its calls. */
 export default function CasePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const caseId = useParams().caseId ?? '';
-  const { data: chain, loading, error } = useApiData(caseId, () => api.caseChain(caseId));
+  // Trace summaries come in the request's language, so a language switch reloads the chain.
+  const { data: chain, loading, error } = useApiData(`${caseId}:${i18n.language}`, () => api.caseChain(caseId));
 
   if (loading && !chain) return <PageSpinner />;
   if (!chain) return <ApiErrorResult error={error} />;
