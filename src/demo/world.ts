@@ -28,7 +28,7 @@ export interface DemoWorldSummary {
  * Flush when a batch holds this many records: small enough that records die in the young
  * generation (50k measured ~20 % slower from old-generation GC), large enough for sink batches.
  */
-const FLUSH_AT = 10_000;
+const FLUSH_AT = 40_000;
 
 /**
  * Generates the demo world into `sink`, customer by customer with bounded memory, in an

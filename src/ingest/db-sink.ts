@@ -63,10 +63,11 @@ export function createDbSink(db: Db, options: DbSinkOptions = {}): DbSink {
         buffered = undefined;
       }
       buffered ??= { kind, items: [], raw: new Map() };
+      const now = new Date();
       for (const record of records) {
         const row = (seq[kind] ?? 0) + 1;
         seq[kind] = row;
-        const result = validateRecord(kind, record as unknown as Record<string, unknown>);
+        const result = validateRecord(kind, record as unknown as Record<string, unknown>, now);
         if (!result.ok) {
           const rejection: Rejection = { row, field: result.field, reason: result.reason };
           const total = totalOf(kind);
@@ -75,7 +76,8 @@ export function createDbSink(db: Db, options: DbSinkOptions = {}): DbSink {
           continue;
         }
         buffered.items.push({ row, record: result.record });
-        buffered.raw.set(row, record);
+        // The raw record is kept only for a caller that wants to see rejected ones.
+        if (options.onRejected) buffered.raw.set(row, record);
         if (buffered.items.length >= batchSize) await flush();
       }
     },

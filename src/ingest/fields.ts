@@ -51,6 +51,7 @@ const DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?
 
 /** 'YYYY-MM-DD' (also 'YYYY/M/D', and a midnight time as spreadsheets export dates). */
 export function parseDate(cell: unknown): Parsed<string> {
+  if (typeof cell === 'string' && isIsoDate(cell)) return ok(cell);
   if (cell instanceof Date) return parseDate(wallClockOf(cell).slice(0, 10));
   if (typeof cell !== 'string') return fail('expected a date YYYY-MM-DD');
   const m = DATE_RE.exec(cell.trim());
@@ -61,6 +62,24 @@ export function parseDate(cell: unknown): Parsed<string> {
     return fail(`'${clip(cell)}' is not a calendar date`);
   }
   return ok(iso);
+}
+
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Fast path for the common, already canonical 'YYYY-MM-DD' (millions of readings per load). */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || !ISO_DATE_RE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the Gregorian calendar (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 const MONTH_RE = /^(\d{4})-?(\d{2})(?:-01)?$/;
@@ -76,6 +95,7 @@ export function parseMonth(cell: unknown): Parsed<string> {
 }
 
 const ISO_WITH_OFFSET_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const CANONICAL_UTC_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LOCAL_TIME_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
@@ -86,6 +106,11 @@ const LOCAL_TIME_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?
 export function parseTime(cell: unknown): Parsed<string> {
   if (cell instanceof Date) return parseTime(wallClockOf(cell));
   if (typeof cell !== 'string') return fail('expected a time (ISO 8601 with offset or YYYY-MM-DD HH:mm:ss)');
+  if (cell.length === 24 && CANONICAL_UTC_RE.test(cell)) {
+    // Already the normalised form (the demo world, our own exports): valid iff it round-trips.
+    const time = Date.parse(cell);
+    if (!Number.isNaN(time) && new Date(time).toISOString() === cell) return ok(cell);
+  }
   const text = cell.trim();
   let iso: string | undefined;
   if (ISO_WITH_OFFSET_RE.test(text)) iso = text;

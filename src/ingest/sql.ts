@@ -12,6 +12,8 @@ export interface UpsertColumn {
   type: string;
   /** SQL default when the value is missing (the column's own default in the schema). */
   fallback?: string;
+  /** SQL expression over the text `u.<name>` to use instead of the plain cast. */
+  select?: string;
 }
 
 export interface UpsertSpec {
@@ -49,7 +51,7 @@ export function upsertSql(spec: UpsertSpec): string {
   if (cached) return cached;
   const names = spec.columns.map((c) => c.name);
   const select = spec.columns.map((c) => {
-    const cast = c.type === 'text' ? `u.${c.name}` : `u.${c.name}::${c.type}`;
+    const cast = c.select ?? (c.type === 'text' ? `u.${c.name}` : `u.${c.name}::${c.type}`);
     return c.fallback ? `coalesce(${cast}, ${c.fallback})` : cast;
   });
   const params = spec.columns.map((_, i) => `$${i + 1}::text[]`);

@@ -95,13 +95,17 @@ function parseByType(column: ColumnSpec, cell: unknown): Parsed<unknown> {
   }
 }
 
+/** The bounds of "now" for the last `now` seen: a batch validates with one `now`. */
+let bounds = { at: Number.NaN, today: '', latest: 0 };
+
 function isFuture(column: ColumnSpec, value: string, now: Date): boolean {
-  if (column.type === 'date') {
+  const at = now.getTime();
+  if (bounds.at !== at) {
     // A calendar date is compared with today's date in Beijing, where the data comes from.
-    const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    return value > today;
+    bounds = { at, today: new Date(at + 8 * 3600_000).toISOString().slice(0, 10), latest: at + FUTURE_SLACK_MS };
   }
-  return new Date(value).getTime() > now.getTime() + FUTURE_SLACK_MS;
+  if (column.type === 'date') return value > bounds.today;
+  return Date.parse(value) > bounds.latest;
 }
 
 function parseTurns(cell: unknown): Parsed<CallTurn[]> {

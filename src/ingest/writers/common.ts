@@ -74,7 +74,7 @@ export async function writeTracesWithIds(
     for (const [key, value] of result.status) status.set(key, value);
     for (const [key, value] of result.traceIds) traceIds.set(key, value);
   }
-  if (drafts.length > 0) {
+  if (drafts.length > 0 && (await hasUnresolvedQuarantine(tx, ctx.source))) {
     await tx.query(
       `UPDATE trace_quarantine q SET resolved_trace_id = k.trace_id FROM trace_key k
        WHERE q.resolved_trace_id IS NULL AND q.source = $1 AND q.source_id = ANY($2::text[])
@@ -86,6 +86,18 @@ export async function writeTracesWithIds(
 }
 
 const TRACE_CHUNK = 10_000;
+
+/**
+ * Whether any quarantined item of the source still waits (partial index): usually none, and
+ * then the resolving UPDATE and its array of every source_id of the batch are skipped.
+ */
+async function hasUnresolvedQuarantine(tx: Queryable, source: string): Promise<boolean> {
+  const rows = await tx.query<{ waiting: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM trace_quarantine WHERE source = $1 AND resolved_trace_id IS NULL) AS waiting',
+    [source],
+  );
+  return rows[0]?.waiting === true;
+}
 
 /**
  * One outcome per row from what its entity upsert and its traces did: inserted when the
