@@ -25,8 +25,10 @@ export interface DemoWorldSummary {
 }
 
 /**
- * Flush when a batch holds this many records: small enough that records die in the young
- * generation (50k measured ~20 % slower from old-generation GC), large enough for sink batches.
+ * Flush when a batch holds this many records (~110 customers, ~86 % of them daily readings).
+ * Each flush costs every kind a few queries, so larger flushes load the database faster
+ * (10k → 40k: 9.5 → 8.3 s for 1,000 customers into PGlite; 100k gained little more), while
+ * memory stays bounded and most records still die young.
  */
 const FLUSH_AT = 40_000;
 

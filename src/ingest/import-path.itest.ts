@@ -144,6 +144,21 @@ describe('readings', () => {
     const fix = writeScratch('readings-fix.csv', 'meter_no,date,kwh\nM0001,2026-10-04,12.5\n');
     expect((await importPath(t.db, fix)).totals).toMatchObject({ updated: 1 });
   });
+
+  it('store values finer than hundredths as exactly as whole hundredths, and re-import unchanged', async () => {
+    const csv = 'meter_no,date,kwh,power_factor\nM0002,2026-09-01,0.125,0.853\nM0002,2026-09-02,12.34,0.9\n';
+    const file = writeScratch('readings-precise.csv', csv);
+    expect((await importPath(t.db, file)).totals).toMatchObject({ inserted: 2 });
+    const september = await one<{ kwh: number[]; power_factor: number[] }>(
+      `SELECT kwh, power_factor FROM meter_reading_month m JOIN customer c USING (customer_id)
+       WHERE c.customer_no = 'C0002' AND m.month = '2026-09-01'`,
+    );
+    expect(september.kwh.slice(0, 2).map(Math.fround)).toEqual([Math.fround(0.125), Math.fround(12.34)]);
+    expect(september.power_factor.slice(0, 2).map(Math.fround)).toEqual([Math.fround(0.853), Math.fround(0.9)]);
+    expect((await importPath(t.db, writeScratch('readings-precise-again.csv', csv))).totals).toMatchObject({
+      unchanged: 2,
+    });
+  });
 });
 
 describe('bad input', () => {
