@@ -19,6 +19,7 @@ const CustomerPage = lazy(() => import('./pages/customer-page.js'));
 const CasePage = lazy(() => import('./pages/case-page.js'));
 const EmployeeListPage = lazy(() => import('./pages/employee-list-page.js'));
 const EmployeePage = lazy(() => import('./pages/employee-page.js'));
+const CollectionPointsPage = lazy(() => import('./pages/collection-points-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 
 const pageFallback = <PageSpinner />;
@@ -54,6 +55,7 @@ export function App() {
                   <Route path="/cases/:caseId" element={<CasePage />} />
                   <Route path="/employees" element={<EmployeeListPage />} />
                   <Route path="/employees/:employeeNo" element={<EmployeePage />} />
+                  <Route path="/collection-points" element={<CollectionPointsPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

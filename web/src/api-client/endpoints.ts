@@ -1,6 +1,8 @@
 import { apiRequest } from './http.js';
 import type {
   CaseChain,
+  CollectionPoint,
+  CollectionPointChange,
   Customer360,
   CustomerListItem,
   EmployeeListItem,
@@ -46,4 +48,8 @@ export const api = {
       query: { ...query },
       ...(signal ? { signal } : {}),
     }),
+
+  collectionPoints: () => apiRequest<{ items: CollectionPoint[] }>('GET', '/api/v1/collection-points'),
+  saveCollectionPoint: (traceType: string, change: CollectionPointChange) =>
+    apiRequest<CollectionPoint>('PUT', `/api/v1/collection-points/${seg(traceType)}`, { body: change }),
 };

@@ -55,7 +55,11 @@ function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-export async function apiRequest<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {

@@ -216,3 +216,19 @@ export interface EmployeeProfile {
   complaints: { total: number; substantiated: number };
   satisfaction: { rated: number; average: number | null };
 }
+
+export type CollectionDetail = 'full' | 'listed';
+
+/** What ingest keeps of one trace type (采集点, T6); a type without one is collected in full. */
+export interface CollectionPoint {
+  traceType: string;
+  enabled: boolean;
+  detail: CollectionDetail;
+  /** Attribute keys kept when detail is 'listed'. */
+  attributes: string[];
+  /** One kept trace per customer per interval; 0 keeps all. */
+  minIntervalMinutes: number;
+  purpose: string | null;
+}
+
+export type CollectionPointChange = Omit<CollectionPoint, 'traceType' | 'purpose'> & { purpose?: string };

@@ -1,4 +1,4 @@
-import { TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ControlOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +18,11 @@ export function AppLayout() {
   const items = [
     ...(canReadCustomers ? [{ key: '/customers', icon: <UserOutlined />, label: t('menu.customers') }] : []),
     ...(canReadEmployees ? [{ key: '/employees', icon: <TeamOutlined />, label: t('menu.employees') }] : []),
+    { key: '/collection-points', icon: <ControlOutlined />, label: t('menu.collectionPoints') },
   ];
   // Case chains are reached from a customer, so the customer menu item stays selected there.
-  const selected = location.pathname.startsWith('/employees') ? '/employees' : '/customers';
+  const selected =
+    ['/employees', '/collection-points'].find((key) => location.pathname.startsWith(key)) ?? '/customers';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
