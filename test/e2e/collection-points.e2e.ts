@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/auth/demo-accounts.js';
-import { type VocabularyEntry, vocabularyOf } from './fixtures.js';
+import type { VocabularyEntry } from './fixtures.js';
 import { launchBrowser, logIn, newPage, screenshot } from './support/browser.js';
 import { ApiSession, type RunningServer, startServer } from './support/server.js';
 
@@ -17,7 +17,7 @@ interface CollectionPoint {
 let server: RunningServer;
 let browser: Browser;
 let admin: ApiSession;
-let traceTypes: VocabularyEntry[];
+let traceTypes: (VocabularyEntry & { direction?: string })[];
 const pages: Page[] = [];
 
 async function pointOf(traceType: string): Promise<CollectionPoint | undefined> {
@@ -43,7 +43,7 @@ describe('collection points page (采集点配置)', () => {
     server = await startServer({ demoCustomers: DEMO_CUSTOMERS });
     browser = await launchBrowser();
     admin = await ApiSession.login(server.baseUrl, 'admin', server.adminPassword);
-    ({ traceTypes } = await vocabularyOf(admin));
+    ({ traceTypes } = await admin.get<{ traceTypes: typeof traceTypes }>('/api/v1/vocabulary'));
   });
 
   afterAll(async () => {
@@ -57,6 +57,13 @@ describe('collection points page (采集点配置)', () => {
     const table = page.getByTestId('collection-table');
     // Every trace type is listed, with or without a collection point.
     await expect.poll(() => table.locator('tr[data-row-key]').count()).toBe(traceTypes.length);
+    // The direction filter narrows the table to that direction's types.
+    await page.getByTestId('collection-direction').getByText('主动触达').click();
+    const outbound = traceTypes.filter((t) => t.direction === 'outbound').length;
+    await expect.poll(() => table.locator('tr[data-row-key]').count()).toBe(outbound);
+    await page.getByTestId('collection-direction').getByText('全部').click();
+    await expect.poll(() => table.locator('tr[data-row-key]').count()).toBe(traceTypes.length);
+
     const label = traceTypes.find((t) => t.code === TRACE_TYPE)?.zh ?? TRACE_TYPE;
     await expect.poll(() => row(page, TRACE_TYPE).textContent()).toContain(label);
 
@@ -73,6 +80,21 @@ describe('collection points page (采集点配置)', () => {
 
     await dialog.getByRole('spinbutton').fill('30');
     await screenshot(page, 'collection-points-edit', false);
+
+    // A refusal the form cannot foresee is shown in the dialog from the API's error envelope.
+    const refusal = 'Collection point website_visit: refused for the test';
+    const putUrl = `**/api/v1/collection-points/${TRACE_TYPE}`;
+    await page.route(putUrl, (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'CONFLICT_FOR_TEST', message: refusal } }),
+      }),
+    );
+    await ok.click();
+    await expect.poll(() => page.getByTestId('collection-point-error').textContent()).toContain(refusal);
+    await page.unroute(putUrl);
+
     await ok.click();
     await dialog.waitFor({ state: 'hidden' });
 
