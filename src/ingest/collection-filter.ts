@@ -6,7 +6,14 @@
  * never thinned, so re-importing a file changes nothing.
  */
 import type { Queryable } from '../db/db.js';
-import { keptAttributes, loadCollectionPoints, pointFor, thinWithinBatch } from '../traces/collection-points.js';
+import {
+  type CollectionPoints,
+  keptAttributes,
+  loadCollectionPoints,
+  pointFor,
+  type StoredTrace,
+  thinTraces,
+} from '../traces/collection-points.js';
 import type { TraceDraft } from './trace-writer.js';
 
 export interface CollectedDrafts {
@@ -32,40 +39,64 @@ export async function applyCollectionPoints(
     else enabled.push(point.detail === 'full' ? draft : { ...draft, attributes: keptAttributes(point, draft.attributes) });
   }
 
-  const inBatch = thinWithinBatch(points, enabled);
-  const candidates = enabled
-    .map((draft, index) => ({ draft, index }))
-    .filter(({ draft, index }) => !inBatch.has(index) && draft.customer_id !== null)
-    .filter(({ draft }) => pointFor(points, draft.trace_type).minIntervalMinutes > 0);
-  const nearStored = new Set<number>();
-  if (candidates.length > 0) {
-    const rows = await tx.query<{ i: number }>(
-      `SELECT d.i FROM unnest($2::int[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[], $7::int[])
-         AS d(i, source_id, trace_type, customer_id, at, minutes)
-       WHERE NOT EXISTS (SELECT 1 FROM trace_key k WHERE k.source = $1 AND k.source_id = d.source_id)
-         AND EXISTS (SELECT 1 FROM trace t
-           WHERE t.customer_id = d.customer_id AND t.trace_type = d.trace_type
-             AND t.occurred_at > d.at - make_interval(mins => d.minutes)
-             AND t.occurred_at < d.at + make_interval(mins => d.minutes))`,
-      [
-        source,
-        candidates.map((c) => c.index),
-        candidates.map((c) => c.draft.source_id),
-        candidates.map((c) => c.draft.trace_type),
-        candidates.map((c) => c.draft.customer_id),
-        candidates.map((c) => c.draft.occurred_at),
-        candidates.map((c) => pointFor(points, c.draft.trace_type).minIntervalMinutes),
-      ],
-    );
-    for (const row of rows) nearStored.add(row.i);
-  }
-
+  const thinnable = enabled.filter(
+    (d) => d.customer_id !== null && pointFor(points, d.trace_type).minIntervalMinutes > 0,
+  );
+  if (thinnable.length === 0) return { kept: enabled, notCollected };
+  const storedKeys = await storedSourceIds(tx, source, thinnable);
+  const nearby = await storedNearby(tx, points, thinnable);
+  const dropped = thinTraces(
+    points,
+    enabled.map((d) => ({ ...d, stored: storedKeys.has(d.source_id) })),
+    nearby,
+  );
   const kept: TraceDraft[] = [];
   enabled.forEach((draft, index) => {
-    if (inBatch.has(index) || nearStored.has(index)) {
+    if (!dropped.has(index)) kept.push(draft);
+    else {
       const minutes = pointFor(points, draft.trace_type).minIntervalMinutes;
       notCollected.set(draft.source_id, `collection point ${draft.trace_type} keeps one per customer every ${minutes} min`);
-    } else kept.push(draft);
+    }
   });
   return { kept, notCollected };
+}
+
+async function storedSourceIds(tx: Queryable, source: string, drafts: readonly TraceDraft[]): Promise<Set<string>> {
+  const rows = await tx.query<{ source_id: string }>(
+    'SELECT source_id FROM trace_key WHERE source = $1 AND source_id = ANY($2::text[])',
+    [source, drafts.map((d) => d.source_id)],
+  );
+  return new Set(rows.map((r) => r.source_id));
+}
+
+/** Stored traces of the same customers and types within the interval of the batch's span. */
+async function storedNearby(
+  tx: Queryable,
+  points: CollectionPoints,
+  drafts: readonly TraceDraft[],
+): Promise<StoredTrace[]> {
+  const spans = new Map<string, { customer: number; type: string; lo: number; hi: number }>();
+  for (const d of drafts) {
+    const at = Date.parse(d.occurred_at);
+    const margin = pointFor(points, d.trace_type).minIntervalMinutes * 60_000;
+    const key = `${d.trace_type}\u0001${d.customer_id}`;
+    const span = spans.get(key);
+    if (span) {
+      span.lo = Math.min(span.lo, at - margin);
+      span.hi = Math.max(span.hi, at + margin);
+    } else spans.set(key, { customer: d.customer_id as number, type: d.trace_type, lo: at - margin, hi: at + margin });
+  }
+  const list = [...spans.values()];
+  return tx.query<StoredTrace>(
+    `SELECT t.trace_type, t.customer_id, t.occurred_at
+     FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS g(customer_id, trace_type, lo, hi)
+     JOIN trace t ON t.customer_id = g.customer_id AND t.trace_type = g.trace_type
+      AND t.occurred_at > g.lo AND t.occurred_at < g.hi`,
+    [
+      list.map((s) => s.customer),
+      list.map((s) => s.type),
+      list.map((s) => new Date(s.lo).toISOString()),
+      list.map((s) => new Date(s.hi).toISOString()),
+    ],
+  );
 }

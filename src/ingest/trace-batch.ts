@@ -11,7 +11,7 @@ import { writeTraceRecords } from './writers/traces.js';
 
 export const MAX_TRACE_BATCH = 10_000;
 
-export type TraceItemStatus = 'accepted' | 'duplicate' | 'updated' | 'quarantined' | 'rejected';
+export type TraceItemStatus = 'accepted' | 'duplicate' | 'updated' | 'quarantined' | 'not_collected' | 'rejected';
 
 export interface TraceItemResult {
   index: number;
@@ -79,14 +79,18 @@ export async function acceptTraceBatch(db: Db, source: string, items: readonly u
             ? 'duplicate'
             : status === 'updated'
               ? 'updated'
-              : 'quarantined';
+              : status === 'not_collected'
+                ? 'not_collected'
+                : 'quarantined';
       results[index] = {
         index,
         status: mapped,
         ...(traceId === undefined ? {} : { trace_id: traceId }),
         ...(mapped === 'quarantined'
           ? { reason: 'unknown customer: kept in quarantine until the customer is imported' }
-          : {}),
+          : mapped === 'not_collected'
+            ? { reason: `the collection point of ${record.trace_type} leaves this trace out (GET /api/v1/collection-points)` }
+            : {}),
       };
     }
   }

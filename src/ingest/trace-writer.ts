@@ -25,7 +25,8 @@ export interface TraceDraft {
   attributes: Record<string, unknown>;
 }
 
-export type TraceWriteStatus = 'inserted' | 'updated' | 'unchanged';
+/** not_collected: a collection point (src/traces/collection-points.ts) left the trace out. */
+export type TraceWriteStatus = 'inserted' | 'updated' | 'unchanged' | 'not_collected';
 
 export interface TraceWriteResult {
   status: Map<string, TraceWriteStatus>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CollectionPoint, keptAttributes, thinWithinBatch } from './collection-points.js';
+import { type CollectionPoint, keptAttributes, thinTraces } from './collection-points.js';
 
 const hourly: CollectionPoint = {
   traceType: 'app_login',
@@ -21,7 +21,17 @@ describe('collection points', () => {
       login(1, '2026-03-01T11:00:00+08:00'),
       login(2, '2026-03-01T10:10:00+08:00'),
     ];
-    expect([...thinWithinBatch(points, traces)].sort()).toEqual([0, 2]);
+    expect([...thinTraces(points, traces)].sort()).toEqual([0, 2]);
+  });
+
+  it('keeps away from stored traces and never thins a trace that is itself stored', () => {
+    const stored = [{ trace_type: 'app_login', customer_id: 1, occurred_at: '2026-03-01T10:00:00+08:00' }];
+    const traces = [
+      login(1, '2026-03-01T10:40:00+08:00'),
+      login(1, '2026-03-01T11:30:00+08:00'),
+      { ...login(1, '2026-03-01T10:00:00+08:00'), stored: true },
+    ];
+    expect([...thinTraces(points, traces, stored)]).toEqual([0]);
   });
 
   it('never thins trace types without an interval or traces without a customer', () => {
@@ -31,7 +41,7 @@ describe('collection points', () => {
       login(null, '2026-03-01T10:00:00+08:00'),
       login(null, '2026-03-01T10:01:00+08:00'),
     ];
-    expect(thinWithinBatch(points, traces).size).toBe(0);
+    expect(thinTraces(points, traces).size).toBe(0);
   });
 
   it('keeps only the listed attributes when detail is listed', () => {

@@ -73,13 +73,34 @@ export interface ThinnableTrace {
   trace_type: string;
   customer_id: number | null;
   occurred_at: string;
+  /** Already stored under its own (source, source_id): kept as it is, never thinned. */
+  stored?: boolean;
+}
+
+/** A trace of the same customer and type already in the store, which new ones keep away from. */
+export interface StoredTrace {
+  trace_type: string;
+  customer_id: number;
+  occurred_at: Date | string;
 }
 
 /**
- * Within one batch, the indexes of traces a minimum interval drops: per customer and type, in
- * time order, a trace closer than the interval to the last kept one is not collected.
+ * The indexes of traces a minimum interval leaves out: per customer and type, a trace closer
+ * than the interval to a stored trace or to one kept earlier (in time order) is not collected.
  */
-export function thinWithinBatch(points: CollectionPoints, traces: readonly ThinnableTrace[]): Set<number> {
+export function thinTraces(
+  points: CollectionPoints,
+  traces: readonly ThinnableTrace[],
+  stored: readonly StoredTrace[] = [],
+): Set<number> {
+  const keyOf = (type: string, customer: number | null) => `${type}\u0001${customer}`;
+  const anchors = new Map<string, number[]>();
+  for (const s of stored) {
+    const key = keyOf(s.trace_type, s.customer_id);
+    const list = anchors.get(key) ?? [];
+    list.push(new Date(s.occurred_at).getTime());
+    anchors.set(key, list);
+  }
   const dropped = new Set<number>();
   const order = traces
     .map((trace, index) => ({ trace, index, at: Date.parse(trace.occurred_at) }))
@@ -87,10 +108,15 @@ export function thinWithinBatch(points: CollectionPoints, traces: readonly Thinn
     .sort((a, b) => a.at - b.at || a.index - b.index);
   const lastKept = new Map<string, number>();
   for (const { trace, index, at } of order) {
-    const key = `${trace.trace_type}\u0001${trace.customer_id}`;
-    const last = lastKept.get(key);
+    const key = keyOf(trace.trace_type, trace.customer_id);
     const interval = pointFor(points, trace.trace_type).minIntervalMinutes * 60_000;
-    if (last !== undefined && at - last < interval) dropped.add(index);
+    if (trace.stored) {
+      lastKept.set(key, at);
+      continue;
+    }
+    const last = lastKept.get(key);
+    const nearStored = (anchors.get(key) ?? []).some((t) => Math.abs(t - at) < interval);
+    if (nearStored || (last !== undefined && at - last < interval)) dropped.add(index);
     else lastKept.set(key, at);
   }
   return dropped;

@@ -18,6 +18,6 @@ CREATE TABLE collection_point (
 -- The defaults a utility starts from: high-volume channel-use events are thinned per customer,
 -- everything that is a service event stays complete.
 INSERT INTO collection_point (trace_type, enabled, detail, attributes, min_interval_minutes, purpose) VALUES
-  ('app_login', true, 'full', '{}', 60, 'channel preference and activity (C5, C6): one login per customer per hour is enough'),
-  ('website_visit', true, 'full', '{}', 60, 'channel preference and activity (C5, C6)'),
-  ('power_loss_event', true, 'full', '{}', 0, 'outage sensing (O1): every event counts');
+  ('app_login', true, 'full', '{}', 60, '渠道偏好与交互活跃度（C5、C6）：每客户每小时记一次登录即可'),
+  ('website_visit', true, 'full', '{}', 60, '渠道偏好与交互活跃度（C5、C6）'),
+  ('power_loss_event', true, 'full', '{}', 0, '停电主动感知（O1）：每个失电事件都要采集');
