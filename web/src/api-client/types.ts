@@ -1,4 +1,21 @@
-/** Response shapes of the Gridcare API, mirroring src/api/routes and the modules they call. */
+/**
+ * Response shapes of the Gridcare API. Those the server declares come from its contract
+ * (src/api/contract.ts) as type-only imports, erased at build, so no server code reaches the
+ * bundle; the web names them for what its pages show. Only request-side and web-only shapes
+ * are declared here.
+ */
+import type {
+  CaseChainReply,
+  Customer360Reply,
+  CustomerSummary,
+  EmployeeProfileReply,
+  EmployeeSearchReply,
+  TimelineItem,
+  TimelineReply,
+  UnmaskReply,
+} from '../../../src/api/contract.js';
+
+export type { MonthlyAccount, SessionUser, WorkOrderSummary } from '../../../src/api/contract.js';
 
 export interface LocalizedLabel {
   zh: string;
@@ -17,22 +34,6 @@ export interface Vocabulary {
   topics: VocabularyEntry[];
 }
 
-export interface Ref {
-  id: string;
-  name: string;
-}
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  /** The data scope; null = the whole company. */
-  orgUnit: { id: string; name: string | null } | null;
-  employeeId: number | null;
-  permissions: string[];
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -40,109 +41,18 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface CustomerListItem {
-  customerNo: string;
-  name: string;
-  customerType: string;
-  orgUnit: Ref;
-  address: string | null;
-  phone: string | null;
-  important: boolean;
-  special: boolean;
-  /** A special customer this reader may not open: only number, unit and flags are shown. */
-  restricted: boolean;
-  status: string;
-}
+/** A special customer this reader may not open has `restricted` set: only number, unit and flags are shown. */
+export type CustomerListItem = CustomerSummary;
+export type Customer360 = Customer360Reply;
+export type CustomerProfile = Customer360['customer'];
 
-export interface OrgUnitStep extends Ref {
-  level: string;
-}
-
-export interface EmployeeRef {
-  employeeNo: string;
-  name: string;
-}
-
-export interface MonthlyAccount {
-  month: string;
-  kwh: number | null;
-  billedKwh: number | null;
-  billAmount: number | null;
-  dueDate: string | null;
-  paidAmount: number | null;
-  paidOn: string | null;
-  daysLate: number | null;
-}
-
-export interface WorkOrderSummary {
-  orderNo: string;
-  caseId: string;
-  orderType: string;
-  topic: string;
-  urgency: string;
-  status: string;
-  channel: string;
-  createdAt: string;
-  slaDeadline: string | null;
-  closedAt: string | null;
-  responsibleEmployee: EmployeeRef | null;
-  substantiated: boolean | null;
-  satisfaction: number | null;
-  summary: string | null;
-}
-
-export interface CustomerProfile {
-  customerNo: string;
-  name: string;
-  phone: string | null;
-  idNumber: string | null;
-  address: string | null;
-  wechatId: string | null;
-  customerType: string;
-  industry: string | null;
-  voltageLevel: string;
-  contractCapacityKva: number | null;
-  status: string;
-  openedOn: string | null;
-  important: boolean;
-  special: boolean;
-  specialCategory: string | null;
-  masked: boolean;
-  orgUnits: OrgUnitStep[];
-  topology: { transformerArea: Ref | null; feeder: Ref | null; substation: Ref | null };
-  meters: string[];
-}
-
-export interface Customer360 {
-  customer: CustomerProfile;
-  monthly: MonthlyAccount[];
-  recentWorkOrders: WorkOrderSummary[];
-  channels: { channel: string; count: number; lastAt: string }[];
-}
-
+export type UnmaskedValues = UnmaskReply['values'];
 /** The API's names of the personal-data fields (request side). */
-export type PiiField = 'name' | 'phone' | 'id_number' | 'address' | 'wechat_id';
+export type PiiField = keyof UnmaskedValues;
 
-export type UnmaskedValues = Partial<Record<PiiField, string | null>>;
-
-export interface TraceItem {
-  traceId: number;
-  occurredAt: string;
-  type: string;
-  channel: string;
-  direction: string;
-  topic: string | null;
-  caseId: string | null;
-  employee: EmployeeRef | null;
-  customer: { customerNo: string } | null;
-  summary: string;
-}
-
-export interface TimelinePage {
-  items: TraceItem[];
-  /** Pass back as `cursor` for the next (older) page; null when there is none. */
-  nextCursor: string | null;
-}
+export type TraceItem = TimelineItem;
+/** `nextCursor`: pass back as `cursor` for the next (older) page; null when there is none. */
+export type TimelinePage = TimelineReply;
 
 export interface TimelineQuery {
   /** Comma-separated codes. */
@@ -154,68 +64,12 @@ export interface TimelineQuery {
   pageSize?: number;
 }
 
-export interface WorkOrderStatusStep {
-  seq: number;
-  status: string;
-  at: string;
-  employee: EmployeeRef | null;
-  note: string | null;
-}
+export type CaseChain = CaseChainReply;
+export type WorkOrderStatusStep = CaseChain['workOrders'][number]['statusHistory'][number];
+export type CallRecord = CaseChain['calls'][number];
 
-export interface CallTurn {
-  seq: number;
-  speaker: string;
-  startMs: number;
-  endMs: number;
-  text: string;
-}
-
-export interface CallRecord {
-  callId: string;
-  channel: string;
-  direction: string;
-  startedAt: string;
-  endedAt: string;
-  callerPhone: string | null;
-  orderNo: string | null;
-  agent: EmployeeRef | null;
-  turns: CallTurn[];
-}
-
-export interface CaseChain {
-  caseId: string;
-  customers: { customerNo: string; name: string }[];
-  traces: TraceItem[];
-  workOrders: (WorkOrderSummary & { statusHistory: WorkOrderStatusStep[] })[];
-  calls: CallRecord[];
-}
-
-export interface EmployeeListItem {
-  employeeNo: string;
-  name: string;
-  post: string;
-  orgUnit: Ref;
-  status: string;
-  skillLevel: number | null;
-}
-
-export interface EmployeeProfile {
-  employee: {
-    employeeNo: string;
-    name: string;
-    post: string;
-    hireDate: string | null;
-    birthYear: number | null;
-    gender: string | null;
-    skillLevel: number | null;
-    phone: string | null;
-    status: string;
-    orgUnits: OrgUnitStep[];
-  };
-  workOrders: { total: number; byType: { orderType: string; count: number }[]; recent: WorkOrderSummary[] };
-  complaints: { total: number; substantiated: number };
-  satisfaction: { rated: number; average: number | null };
-}
+export type EmployeeListItem = EmployeeSearchReply['items'][number];
+export type EmployeeProfile = EmployeeProfileReply;
 
 export type CollectionDetail = 'full' | 'listed';
 

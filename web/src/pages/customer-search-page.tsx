@@ -1,20 +1,13 @@
-import { Card, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api } from '../api-client/endpoints.js';
 import type { CustomerListItem } from '../api-client/types.js';
 import { CustomerFlags } from '../components/customer-flags.js';
-import { useApiData } from '../hooks/use-api-data.js';
-
-const PAGE_SIZE = 20;
+import { SearchTable } from '../components/search-table.js';
 
 export default function CustomerSearchPage() {
   const { t } = useTranslation();
-  // The query lives in the URL, so Back from a customer returns to the same result page.
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const { data, loading } = useApiData(JSON.stringify([q, page]), () => api.searchCustomers(q, page, PAGE_SIZE));
 
   const columns: TableColumnsType<CustomerListItem> = [
     {
@@ -42,35 +35,14 @@ export default function CustomerSearchPage() {
 
   return (
     <Card title={t('menu.customers')} variant="borderless">
-      <Input.Search
+      <SearchTable<CustomerListItem>
+        name="customer"
         placeholder={t('customer.searchPlaceholder')}
-        defaultValue={q}
-        allowClear
-        enterButton={t('common.search')}
-        style={{ maxWidth: 560, marginBottom: 8 }}
-        data-testid="customer-search"
-        onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
+        hint={t('customer.searchHint')}
+        columns={columns}
+        rowKey="customerNo"
+        search={api.searchCustomers}
       />
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('customer.searchHint')}
-      </Typography.Paragraph>
-      <div data-testid="customer-table">
-        <Table<CustomerListItem>
-          rowKey="customerNo"
-          size="small"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
-          }}
-        />
-      </div>
     </Card>
   );
 }

@@ -1,19 +1,12 @@
-import { Card, Input, Table, type TableColumnsType } from 'antd';
+import { Card, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api } from '../api-client/endpoints.js';
 import type { EmployeeListItem } from '../api-client/types.js';
-import { useApiData } from '../hooks/use-api-data.js';
-
-const PAGE_SIZE = 20;
+import { SearchTable } from '../components/search-table.js';
 
 export default function EmployeeListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const { data, loading } = useApiData(JSON.stringify([q, page]), () => api.searchEmployees(q, page, PAGE_SIZE));
-
   const columns: TableColumnsType<EmployeeListItem> = [
     {
       title: t('employee.employeeNo'),
@@ -45,32 +38,13 @@ export default function EmployeeListPage() {
 
   return (
     <Card title={t('menu.employees')} variant="borderless">
-      <Input.Search
+      <SearchTable<EmployeeListItem>
+        name="employee"
         placeholder={t('employee.searchPlaceholder')}
-        defaultValue={q}
-        allowClear
-        enterButton={t('common.search')}
-        style={{ maxWidth: 480, marginBottom: 16 }}
-        data-testid="employee-search"
-        onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
+        columns={columns}
+        rowKey="employeeNo"
+        search={api.searchEmployees}
       />
-      <div data-testid="employee-table">
-        <Table<EmployeeListItem>
-          rowKey="employeeNo"
-          size="small"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
-          }}
-        />
-      </div>
     </Card>
   );
 }

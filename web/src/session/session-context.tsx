@@ -59,6 +59,6 @@ export function useCurrentUser(): SessionUser {
   return state.user;
 }
 
-export function useCan(permission: string): boolean {
+export function useCan(permission: SessionUser['permissions'][number]): boolean {
   return useCurrentUser().permissions.includes(permission);
 }
