@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOrgUnits, insertCustomer } from '../../test/support/api-world.js';
+import { insertCustomer, seedOrgUnits } from '../../test/support/api-world.js';
 import { createTestDb, type TestDb } from '../../test/support/test-db.js';
+import { forgetCollectionPoints } from '../traces/collection-points.js';
 import { acceptTraceBatch } from './trace-batch.js';
 
 let t: TestDb;
@@ -35,7 +36,10 @@ describe('collection points at ingest', () => {
       login('l4', '2026-03-01T11:30:00+08:00'),
     ]);
     expect(later.map((r) => r.status)).toEqual(['not_collected', 'accepted']);
-    const again = await acceptTraceBatch(t.db, 'app', [login('l1', '2026-03-01T10:00:00+08:00'), login('l4', '2026-03-01T11:30:00+08:00')]);
+    const again = await acceptTraceBatch(t.db, 'app', [
+      login('l1', '2026-03-01T10:00:00+08:00'),
+      login('l4', '2026-03-01T11:30:00+08:00'),
+    ]);
     expect(again.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     const stored = await t.db.query<{ source_id: string }>(
       `SELECT source_id FROM trace WHERE source = 'app' AND trace_type = 'app_login' ORDER BY source_id`,
@@ -52,8 +56,15 @@ describe('collection points at ingest', () => {
       `INSERT INTO collection_point (trace_type, detail, attributes) VALUES ('hall_visit', 'listed', '{business}')
        ON CONFLICT (trace_type) DO UPDATE SET detail = 'listed', attributes = '{business}'`,
     );
+    forgetCollectionPoints(t.db);
     const results = await acceptTraceBatch(t.db, 'hall', [
-      { source_id: 's1', occurred_at: '2026-03-02T09:00:00+08:00', trace_type: 'social_post', channel: 'social_media', customer_no: customerNo },
+      {
+        source_id: 's1',
+        occurred_at: '2026-03-02T09:00:00+08:00',
+        trace_type: 'social_post',
+        channel: 'social_media',
+        customer_no: customerNo,
+      },
       {
         source_id: 'h1',
         occurred_at: '2026-03-02T09:00:00+08:00',

@@ -26,17 +26,19 @@ export async function applyCollectionPoints(
   tx: Queryable,
   source: string,
   drafts: readonly TraceDraft[],
+  inForce?: CollectionPoints,
 ): Promise<CollectedDrafts> {
   const notCollected = new Map<string, string>();
   if (drafts.length === 0) return { kept: [], notCollected };
-  const points = await loadCollectionPoints(tx);
+  const points = inForce ?? (await loadCollectionPoints(tx));
   if (points.size === 0) return { kept: [...drafts], notCollected };
 
   const enabled: TraceDraft[] = [];
   for (const draft of drafts) {
     const point = pointFor(points, draft.trace_type);
     if (!point.enabled) notCollected.set(draft.source_id, `collection point ${draft.trace_type} is switched off`);
-    else enabled.push(point.detail === 'full' ? draft : { ...draft, attributes: keptAttributes(point, draft.attributes) });
+    else
+      enabled.push(point.detail === 'full' ? draft : { ...draft, attributes: keptAttributes(point, draft.attributes) });
   }
 
   const thinnable = enabled.filter(
@@ -55,7 +57,10 @@ export async function applyCollectionPoints(
     if (!dropped.has(index)) kept.push(draft);
     else {
       const minutes = pointFor(points, draft.trace_type).minIntervalMinutes;
-      notCollected.set(draft.source_id, `collection point ${draft.trace_type} keeps one per customer every ${minutes} min`);
+      notCollected.set(
+        draft.source_id,
+        `collection point ${draft.trace_type} keeps one per customer every ${minutes} min`,
+      );
     }
   });
   return { kept, notCollected };

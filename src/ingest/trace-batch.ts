@@ -2,8 +2,10 @@
  * A batch of traces from the HTTP API (`POST /api/v1/traces`): each item is validated as a
  * TraceRecord and answered on its own, so one bad item never sinks the others.
  */
+
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
+import { cachedCollectionPoints } from '../traces/collection-points.js';
 import type { BatchItem } from './batch.js';
 import type { TraceRecord } from './records.js';
 import { validateRecord } from './validate.js';
@@ -60,8 +62,9 @@ export async function acceptTraceBatch(db: Db, source: string, items: readonly u
     valid.push({ row: index + 1, record: result.record });
   });
   if (valid.length > 0) {
+    const collectionPoints = await cachedCollectionPoints(db);
     const outcome = await db.transaction((tx) =>
-      writeTraceRecords(tx, { source, isServer: db.kind === 'postgres' }, valid),
+      writeTraceRecords(tx, { source, isServer: db.kind === 'postgres', collectionPoints }, valid),
     );
     for (const rejection of outcome.rejected) {
       const index = rejection.row - 1;
@@ -89,7 +92,9 @@ export async function acceptTraceBatch(db: Db, source: string, items: readonly u
         ...(mapped === 'quarantined'
           ? { reason: 'unknown customer: kept in quarantine until the customer is imported' }
           : mapped === 'not_collected'
-            ? { reason: `the collection point of ${record.trace_type} leaves this trace out (GET /api/v1/collection-points)` }
+            ? {
+                reason: `the collection point of ${record.trace_type} leaves this trace out (GET /api/v1/collection-points)`,
+              }
             : {}),
       };
     }

@@ -2,7 +2,9 @@
  * One batch of one kind, written in one transaction together with the caller's bookkeeping,
  * so an interrupted import leaves either the whole batch or none of it.
  */
+
 import type { Db, Queryable } from '../db/db.js';
+import { cachedCollectionPoints } from '../traces/collection-points.js';
 import type { BatchItem, BatchOutcome, Rejection } from './batch.js';
 import type { ImportKind, RecordsByKind } from './records.js';
 import { SCHEMAS } from './schemas.js';
@@ -88,8 +90,11 @@ export async function writeBatch<K extends ImportKind>(
 ): Promise<BatchOutcome> {
   const { unique, rejected } = dropDuplicateKeys(kind, items);
   const writer = WRITERS[kind] as Writer<K>;
+  // Read before the transaction: PGlite runs one statement stream, so a query on `db` inside
+  // the transaction would wait for the transaction to end.
+  const collectionPoints = await cachedCollectionPoints(db);
   return db.transaction(async (tx) => {
-    const outcome = await writer(tx, { source, isServer: db.kind === 'postgres' }, unique);
+    const outcome = await writer(tx, { source, isServer: db.kind === 'postgres', collectionPoints }, unique);
     outcome.rejected = [...rejected, ...outcome.rejected];
     if (bookkeeping) await bookkeeping(tx, outcome);
     return outcome;

@@ -1,7 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { writeAudit } from '../../auth/audit-log.js';
 import type { Db } from '../../db/db.js';
-import { listCollectionPoints, pointFor, loadCollectionPoints, saveCollectionPoint } from '../../traces/collection-points.js';
+import {
+  forgetCollectionPoints,
+  listCollectionPoints,
+  loadCollectionPoints,
+  pointFor,
+  saveCollectionPoint,
+} from '../../traces/collection-points.js';
 import type { TraceType } from '../../traces/vocabulary.js';
 import { actorOf } from '../auth-hooks.js';
 import type { GridcareApp } from '../types.js';
@@ -18,7 +24,10 @@ const PointBody = Type.Object({
 export function registerCollectionPointRoutes(app: GridcareApp, db: Db): void {
   app.get(
     '/api/v1/collection-points',
-    { config: { permission: 'org:read' }, schema: { tags: ['reference'], summary: 'Collection points: what ingest collects of each trace type' } },
+    {
+      config: { permission: 'org:read' },
+      schema: { tags: ['reference'], summary: 'Collection points: what ingest collects of each trace type' },
+    },
     async () => ({ items: await listCollectionPoints(db) }),
   );
 
@@ -37,7 +46,7 @@ export function registerCollectionPointRoutes(app: GridcareApp, db: Db): void {
       const actor = actorOf(request);
       const { traceType } = request.params;
       const body = request.body;
-      return db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const before = pointFor(await loadCollectionPoints(tx), traceType);
         const saved = await saveCollectionPoint(
           tx,
@@ -59,6 +68,8 @@ export function registerCollectionPointRoutes(app: GridcareApp, db: Db): void {
         });
         return saved;
       });
+      forgetCollectionPoints(db);
+      return saved;
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.js';
+import type { CollectionPoints } from '../../traces/collection-points.js';
 import type { BatchItem, BatchOutcome, Rejection, WriteContext } from '../batch.js';
 import { applyCollectionPoints } from '../collection-filter.js';
 import { type Resolution, resolveCustomers, unresolvedReason } from '../identity.js';
@@ -12,6 +13,8 @@ export interface Resolved<R> {
 
 export interface TraceWriteContext extends WriteContext {
   isServer: boolean;
+  /** The collection points in force for this batch (loaded from the store when absent). */
+  collectionPoints?: CollectionPoints | undefined;
 }
 
 /**
@@ -69,7 +72,7 @@ export async function writeTracesWithIds(
 ): Promise<TraceWriteResult> {
   const status = new Map<string, TraceWriteStatus>();
   const traceIds = new Map<string, number>();
-  const { kept, notCollected } = await applyCollectionPoints(tx, ctx.source, drafts);
+  const { kept, notCollected } = await applyCollectionPoints(tx, ctx.source, drafts, ctx.collectionPoints);
   for (const sourceId of notCollected.keys()) status.set(sourceId, 'not_collected');
   // Outage fan-out can make many traces of one batch: keep each statement's arrays bounded.
   for (let start = 0; start < kept.length; start += TRACE_CHUNK) {
