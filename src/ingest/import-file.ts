@@ -50,10 +50,9 @@ export interface FileSummary {
   fileError?: { code: string; message: string; row?: number } | undefined;
 }
 
-export async function importFile(db: Db, file: string, options: FileOptions): Promise<FileSummary> {
-  const { kind, source } = options;
-  const batchSize = options.batchSize ?? 2000;
-  const summary: FileSummary = {
+/** A summary with nothing read yet; counters grow as batches are written. */
+export function emptyFileSummary(file: string, kind: FileSummary['kind'], source: string): FileSummary {
+  return {
     file,
     kind,
     source,
@@ -68,6 +67,12 @@ export async function importFile(db: Db, file: string, options: FileOptions): Pr
     reasons: {},
     examples: [],
   };
+}
+
+export async function importFile(db: Db, file: string, options: FileOptions): Promise<FileSummary> {
+  const { kind, source } = options;
+  const batchSize = options.batchSize ?? 2000;
+  const summary = emptyFileSummary(file, kind, source);
   const started = performance.now();
   const errors = openErrorsFile(options.errorsPath ?? `${file}.errors.jsonl`);
   const name = path.basename(file);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
 import { formatOf } from './formats/read-rows.js';
-import { type FileSummary, importFile } from './import-file.js';
+import { emptyFileSummary, type FileSummary, importFile } from './import-file.js';
 import { DEFAULT_SOURCE, kindFromFileName } from './kind.js';
 import { IMPORT_ORDER, type ImportKind } from './records.js';
 
@@ -90,19 +90,7 @@ export function listImportFiles(folder: string, kind?: ImportKind): string[] {
 
 function unknownKind(file: string): FileSummary {
   return {
-    file,
-    kind: 'unknown',
-    source: '',
-    read: 0,
-    accepted: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    quarantined: 0,
-    seconds: 0,
-    reasons: {},
-    examples: [],
+    ...emptyFileSummary(file, 'unknown', ''),
     fileError: {
       code: 'IMPORT_UNKNOWN_KIND',
       message: `${path.basename(file)}: cannot tell the kind from the name; name it <kind>….csv (${IMPORT_ORDER.join(', ')}) or pass --kind`,
