@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   BATCH_TOO_LARGE: 'A trace batch holds more items than the limit.',
   QA_RULE_INVALID: 'A quality-inspection rule is invalid (unknown operator, bad regex, empty list).',
   CUSTOMER_CONFIDENTIAL: 'The customer is a special customer (特殊客户); viewing needs the customer:confidential permission.',
+  USER_EXISTS: 'An account with that username already exists.',
+  USER_LAST_ADMIN: 'The change would leave no active admin account.',
+  USER_PASSWORD_TOO_SHORT: 'The new password is shorter than 8 characters.',
+  USER_INVALID_FIELD: 'An account field names an unknown role, permission, org unit or employee.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -16,6 +16,7 @@ import { registerEmployeeRoutes } from './routes/employees.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerReferenceRoutes } from './routes/reference.js';
 import { type AcceptTraceBatch, registerTraceRoutes } from './routes/traces.js';
+import { registerUserRoutes } from './routes/users.js';
 import { DEFAULT_WEB_ROOT, registerStaticWeb } from './static-web.js';
 import { VERSION } from './version.js';
 import type { GridcareApp } from './types.js';
@@ -70,6 +71,7 @@ export async function buildApp(
   registerReferenceRoutes(app, db);
   registerCollectionPointRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerUserRoutes(app, db);
   registerTraceRoutes(app, db, options.acceptTraceBatch);
   await registerStaticWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

@@ -3,6 +3,7 @@ import { registerDbCommands } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerStartCommand } from './start-command.js';
+import { registerUserCommands } from './user-command.js';
 
 /** The `gridcare` command line. Each command lives in its own module and registers itself. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -14,5 +15,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerDbCommands(program);
   registerImportCommand(program);
   registerDemoCommand(program);
+  registerUserCommands(program);
   await program.parseAsync(argv as string[]);
 }
