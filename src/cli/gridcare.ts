@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerEvalCommand } from './eval-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerUserCommands } from './user-command.js';
@@ -16,5 +17,6 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerImportCommand(program);
   registerDemoCommand(program);
   registerUserCommands(program);
+  registerEvalCommand(program);
   await program.parseAsync(argv as string[]);
 }

@@ -23,6 +23,11 @@ export const SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   垃圾: -3,
   忍无可忍: -3,
   受够了: -3,
+  受不了: -3,
+  破服务: -3,
+  // a rebuke, the register of 什么态度 and 不像话; 咋 is the colloquial (and speech-recognised) 怎么
+  怎么搞的: -3,
+  咋搞的: -3,
   什么态度: -3,
   不像话: -3,
   有完没完: -3,

@@ -11,6 +11,9 @@ describe('scoreSentiment', () => {
     ['我不满意', -2],
     ['我不是很满意', -2],
     ['我不生气', 1],
+    ['什么破服务', -3],
+    ['简直是受不了', -4.5],
+    ['你们怎么搞的', -3],
   ])('%s scores %d', (text, score) => {
     expect(scoreSentiment(text).score).toBe(score);
   });

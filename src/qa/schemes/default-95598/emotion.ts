@@ -20,6 +20,13 @@ export const emotionRules: QaRule[] = [
             ['agent', '好的。'],
           ],
         },
+        {
+          turns: [
+            ['customer', '电费怎么这么高，什么破服务'],
+            ['agent', '上月电费是按阶梯电价计算的。'],
+            ['customer', '行吧'],
+          ],
+        },
       ],
       miss: [
         {

@@ -1,6 +1,6 @@
 /** 服务礼仪: greeting, self-introduction, courtesy, closing, interruption, pace. */
 import type { QaRule } from '../../rule-language.js';
-import { CLOSING, GREETING, SELF_INTRO } from './phrases.js';
+import { CLOSING, GREETING, SELF_INTRO, TRANSFER } from './phrases.js';
 
 export const etiquetteRules: QaRule[] = [
   {
@@ -65,10 +65,11 @@ export const etiquetteRules: QaRule[] = [
   {
     id: 'etiquette.missing_closing',
     name: '未使用结束语',
-    description: '坐席在最后三轮内未使用“感谢您的来电”“还有什么可以帮您”“再见”等结束语。',
+    description:
+      '坐席在最后三轮内未使用“感谢您的来电”“还有什么可以帮您”“再见”等结束语。以转接结束的通话由接续方结束，不要求结束语（转接本身是否说明原因由转接规则检查）。',
     category: 'etiquette',
     points: -2,
-    when: { not: CLOSING },
+    when: { all: [{ not: CLOSING }, { not: { ...TRANSFER, window: { lastTurns: 2 } } }] },
     examples: {
       hit: [
         {
@@ -79,6 +80,16 @@ export const etiquetteRules: QaRule[] = [
             ['customer', '行'],
           ],
         },
+        {
+          note: '通话中途的转接不免除结束语',
+          turns: [
+            ['agent', '您好，3021号为您服务。'],
+            ['agent', '我先为您转接到计量专席核实读数。'],
+            ['agent', '计量专席核实过了，读数正常。'],
+            ['customer', '好'],
+            ['agent', '行，就这样。'],
+          ],
+        },
       ],
       miss: [
         {
@@ -87,6 +98,15 @@ export const etiquetteRules: QaRule[] = [
             ['customer', '查下电费'],
             ['agent', '一共85元，请问还有什么可以帮您？'],
             ['customer', '没了'],
+          ],
+        },
+        {
+          note: '以转接结束：结束语由接续的坐席或部门说',
+          turns: [
+            ['agent', '您好，3021号为您服务。'],
+            ['customer', '我想问光伏并网的技术问题'],
+            ['agent', '光伏并网由专业部门负责，我现在为您转接到光伏专席，请不要挂机。'],
+            ['system', '[转接至光伏专席]'],
           ],
         },
       ],

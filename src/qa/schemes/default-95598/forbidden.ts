@@ -36,13 +36,18 @@ export const forbiddenRules: QaRule[] = [
   {
     id: 'forbidden.shirking',
     name: '推诿搪塞',
-    description: '坐席使用“不归我们管”“不关我的事”“你问我我问谁”等推诿用语。',
+    description: '坐席使用“不归我们管”“你自己去查”“找别人去”“不关我的事”等推诿用语（95598 服务禁语）。',
     category: 'forbidden',
     points: -5,
     when: {
       op: 'keyword',
       words: [
         '不归我们管',
+        '不归我管',
+        '你自己去查',
+        '您自己去查',
+        '自己上网查',
+        '有意见找领导',
         '不关我的事',
         '不关我们的事',
         '你问我我问谁',
@@ -61,6 +66,12 @@ export const forbiddenRules: QaRule[] = [
             ['agent', '这个不归我们管。'],
           ],
         },
+        {
+          turns: [
+            ['customer', '在哪里能看到停电通知'],
+            ['agent', '你自己去查吧。'],
+          ],
+        },
       ],
       miss: [
         {
@@ -75,7 +86,7 @@ export const forbiddenRules: QaRule[] = [
   {
     id: 'forbidden.impatient',
     name: '不耐烦用语',
-    description: '坐席使用“我不是说了吗”“急什么”“烦不烦”等不耐烦用语。',
+    description: '坐席使用“我不是说了吗”“听不懂吗”“你怎么这么麻烦”等不耐烦用语（95598 服务禁语）。',
     category: 'forbidden',
     points: -5,
     when: {
@@ -87,6 +98,9 @@ export const forbiddenRules: QaRule[] = [
         '烦不烦',
         '说了多少遍',
         '听不懂吗',
+        '你听不懂',
+        '怎么这么麻烦',
+        '你烦不烦',
         '你听清楚',
         '快点说',
         '少啰嗦',
@@ -99,6 +113,12 @@ export const forbiddenRules: QaRule[] = [
           turns: [
             ['customer', '那到底什么时候来电？'],
             ['agent', '我不是说了吗，等通知！'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '那我再问一下电价'],
+            ['agent', '你怎么这么麻烦，听不懂吗？'],
           ],
         },
       ],
@@ -115,18 +135,23 @@ export const forbiddenRules: QaRule[] = [
   {
     id: 'forbidden.dismissive',
     name: '消极应付用语',
-    description: '坐席对客户诉求回以“不知道”“没办法”“这是规定”且未给出解释或替代方案。',
+    description:
+      '坐席以“我不知道”“不清楚”“我也没办法”“这是规定”回绝客户（95598 服务禁语，应改说“我帮您核实一下”）。说明进展的“还不知道具体时间”不算。',
     category: 'forbidden',
     points: -3,
     when: {
-      all: [
+      any: [
         {
           op: 'keyword',
-          words: ['不知道', '没办法', '这是规定', '我也没办法', '那你自己看着办', '爱等不等'],
+          words: ['这是规定', '规定就是这样', '爱等不等', '你自己看着办', '我也没办法', '我们也没办法'],
           speaker: 'agent',
-          wholeWord: false,
         },
-        { not: { op: 'keyword', words: ['为您', '帮您', '建议您', '可以通过'], speaker: 'agent' } },
+        {
+          // The refusal has a subject ("我不知道", "这个不清楚"); "还不知道具体时间" reports progress.
+          op: 'regex',
+          pattern: '(我|我们|这个|那个|这事|这)(也|都|真|确实|可)?(不知道|不清楚|没办法)',
+          speaker: 'agent',
+        },
       ],
     },
     examples: {
@@ -134,7 +159,20 @@ export const forbiddenRules: QaRule[] = [
         {
           turns: [
             ['customer', '什么时候能来电？'],
-            ['agent', '不知道，没办法。'],
+            ['agent', '这个我不知道，没办法。'],
+          ],
+        },
+        {
+          note: '禁语后面补一句办理也不抵消',
+          turns: [
+            ['customer', '为什么突然停电？'],
+            ['agent', '这个我们也没办法，已经帮您催办了。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '电费怎么算的？'],
+            ['agent', '这是规定，我也不清楚。'],
           ],
         },
       ],

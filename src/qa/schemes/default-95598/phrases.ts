@@ -21,27 +21,27 @@ export const SELF_INTRO: RegexCondition = {
   window: { firstTurns: 3 },
 };
 
-export const IDENTITY_CHECK: KeywordCondition = {
-  op: 'keyword',
-  words: [
-    '户号',
-    '户名',
-    '用电地址',
-    '身份证后',
-    '核实一下',
-    '核对一下',
-    '核实您的身份',
-    '预留手机',
-    '户主姓名',
-    '验证码',
-  ],
+/**
+ * Identity verification (身份核实): the agent ASKS for or checks the account number, the
+ * holder's name, the ID tail or a code. Merely naming 户号 is not a check: reading the
+ * account number out is the disclosure the check must precede.
+ */
+export const IDENTITY_CHECK: RegexCondition = {
+  op: 'regex',
+  pattern:
+    '核实一下|核对一下|核实您的|核对您的|验证一下|验证您的|身份证后|预留手机|验证码|户主姓名|(提供|报一下|告诉我)[^，。？！]{0,6}(户号|户名|姓名|地址)|(户号|户名|用电地址|姓名)(是)?(多少|什么)',
   speaker: 'agent',
 };
 
-/** An agent stating account figures: balance, arrears, consumption. */
+/**
+ * Account details (客户信息) that may only be told after verification: the account number,
+ * the holder's name, the supply address, and account figures (arrears, balance, charges,
+ * consumption). Questions ("户名是什么") are not disclosures.
+ */
 export const ACCOUNT_DETAILS: RegexCondition = {
   op: 'regex',
-  pattern: '(欠费|余额|电费|用电量|电量|应缴)[^，。？！]{0,8}?\\d+(\\.\\d+)?\\s*(元|度|千瓦时)',
+  pattern:
+    '户号(是|为|[:：])?\\s*\\d{6,}|(户名|户主|用电地址|地址)(是|为|[:：])(?!多少|什么|哪|在哪)[^，。？！\\s]|(欠费|余额|电费|用电量|电量|应缴)[^，。？！]{0,8}?\\d+(\\.\\d+)?\\s*(元|度|千瓦时)',
   speaker: 'agent',
 };
 
@@ -97,9 +97,10 @@ export const CLOSING: KeywordCondition = {
   window: { lastTurns: 3 },
 };
 
+/** The agent transferring the call (转接) to another agent, desk or department. */
 export const TRANSFER: KeywordCondition = {
   op: 'keyword',
-  words: ['转接', '帮您转', '给您转', '转给', '转到'],
+  words: ['转接', '帮您转一下', '给您转一下', '转一下', '转过去', '帮您转到', '给您转到', '转到专席', '转人工'],
   speaker: 'agent',
 };
 

@@ -6,7 +6,8 @@ export const processRules: QaRule[] = [
   {
     id: 'process.account_before_identity',
     name: '未核实身份即告知账户信息',
-    description: '坐席报出电费、欠费、电量等账户数据前，没有先核实户号、户名或用电地址。',
+    description:
+      '坐席在核实客户身份（询问户号、户主姓名、身份证后四位等）之前，报出户号、户名、用电地址或电费、欠费、电量等账户信息。',
     category: 'process',
     points: -5,
     when: { all: [ACCOUNT_DETAILS, { not: { op: 'order', first: IDENTITY_CHECK, second: ACCOUNT_DETAILS } }] },
@@ -19,6 +20,23 @@ export const processRules: QaRule[] = [
             ['agent', '您上月电费是128.5元。'],
           ],
         },
+        {
+          note: '未核实先报出户号和户名',
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '我家停电了'],
+            ['agent', '我这边看到您的户号7300001234，户名是王建国。'],
+          ],
+        },
+        {
+          note: '核实在报出之后，不算先核实',
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '我家欠费了吗'],
+            ['agent', '您的用电地址是幸福路12号，欠费金额86元。'],
+            ['agent', '请提供一下户主姓名。'],
+          ],
+        },
       ],
       miss: [
         {
@@ -28,6 +46,23 @@ export const processRules: QaRule[] = [
             ['agent', '请您提供一下户号和户名。'],
             ['customer', '3301，张三'],
             ['agent', '您上月电费是128.5元。'],
+          ],
+        },
+        {
+          note: '先请客户报户号，核实后再读出户名',
+          turns: [
+            ['agent', '您好，请讲。'],
+            ['customer', '查下欠费'],
+            ['agent', '麻烦提供一下户号，户号是多少？'],
+            ['customer', '户号是7300001234'],
+            ['agent', '好的，核实无误，户名是王建国，欠费金额86元。'],
+          ],
+        },
+        {
+          note: '询问地址不是报出地址',
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '请问故障地址是在哪里？'],
           ],
         },
         {
@@ -118,7 +153,7 @@ export const processRules: QaRule[] = [
   {
     id: 'process.transfer_without_explanation',
     name: '转接未说明原因',
-    description: '坐席转接电话时，同一句话中没有说明转接原因或转接去向。',
+    description: '坐席转接电话时，同一句话中没有说明转接原因（如“需要专业部门处理”）或去向。',
     category: 'process',
     points: -3,
     when: { all: [TRANSFER, { not: { op: 'near', a: TRANSFER, b: TRANSFER_REASON, maxTurns: 0 } }] },
@@ -128,6 +163,14 @@ export const processRules: QaRule[] = [
           turns: [
             ['customer', '我想问分布式光伏并网'],
             ['agent', '我给您转接一下。'],
+          ],
+        },
+        {
+          note: '只说“转一下”，不说原因和去向',
+          turns: [
+            ['customer', '能找懂技术的人吗'],
+            ['agent', '转一下。'],
+            ['system', '[转接至计量中心]'],
           ],
         },
       ],
@@ -142,6 +185,13 @@ export const processRules: QaRule[] = [
           turns: [
             ['customer', '电费多少'],
             ['agent', '您好，是85元。'],
+          ],
+        },
+        {
+          note: '转达表扬不是转接电话',
+          turns: [
+            ['customer', '我想表扬抢修师傅'],
+            ['agent', '谢谢您的肯定，我这边登记表扬，转给他所在的单位。'],
           ],
         },
       ],
