@@ -12,6 +12,15 @@ export function checkPassword(password: string): void {
   }
 }
 
+// Usernames appear in URLs (/api/v1/users/{username}) and in the audit log; keep them plain.
+const USERNAME = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+export function checkUsername(username: string): void {
+  if (!USERNAME.test(username)) {
+    throw invalidField('username', username, 'may hold only letters, digits and _ . @ - (at most 64)');
+  }
+}
+
 export function checkRole(role: string): Role {
   if (!isRole(role)) throw invalidField('role', role, 'is not a role');
   return role;

@@ -9,6 +9,7 @@ import {
   checkPassword,
   checkPermissions,
   checkRole,
+  checkUsername,
   employeeIdOf,
 } from './users-rules.js';
 
@@ -87,6 +88,7 @@ export interface NewUser {
 }
 
 export async function addUser(db: Queryable, input: NewUser, audit: RecordAudit): Promise<UserAccount> {
+  checkUsername(input.username);
   const role = checkRole(input.role);
   const permissions = checkPermissions(input.permissions ?? []);
   checkPassword(input.password);

@@ -58,13 +58,17 @@ describe('gridcare user (command functions)', () => {
     expect(row[0]?.disabled).toBe(true);
   });
 
-  it('refuses a short password and an unknown org unit with their codes', async () => {
+  it('refuses a short password, an unknown org unit and a username unfit for URLs with their codes', async () => {
     const quiet = () => undefined;
     await expect(runUserAdd(t.db, { username: uid('cli_'), role: 'agent', orgUnit: 'HN', password: 'short' }, quiet)).rejects.toMatchObject({
       code: 'USER_PASSWORD_TOO_SHORT',
     });
     await expect(runUserAdd(t.db, { username: uid('cli_'), role: 'agent', orgUnit: 'NOPE' }, quiet)).rejects.toMatchObject({
       code: 'USER_INVALID_FIELD',
+    });
+    await expect(runUserAdd(t.db, { username: 'zhang san/1', role: 'agent', orgUnit: 'HN' }, quiet)).rejects.toMatchObject({
+      code: 'USER_INVALID_FIELD',
+      details: { field: 'username' },
     });
   });
 });

@@ -5,7 +5,6 @@ import type { Db } from '../../db/db.js';
 import { actorOf } from '../auth-hooks.js';
 import type { GridcareApp } from '../types.js';
 
-const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' });
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 const Permissions = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 });
 const OrgUnitId = Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]);
@@ -27,7 +26,7 @@ export function registerUserRoutes(app: GridcareApp, db: Db): void {
         tags: ['users'],
         summary: 'Create an account (password at least 8 characters; audited)',
         body: Type.Object({
-          username: Username,
+          username: Type.String({ maxLength: 64 }),
           displayName: Type.String({ minLength: 1, maxLength: 100 }),
           role: Type.String({ maxLength: 40 }),
           orgUnitId: OrgUnitId,
