@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomer, insertEmployee, insertTrace, seedOrgUnits, sessionFor, uid } from '../../test/support/api-world.js';
 import { createTestDb, type TestDb } from '../../test/support/test-db.js';
+import { maskPersonName } from '../customers/masking.js';
 import { buildApp } from './app.js';
 import type { GridcareApp } from './types.js';
 
@@ -45,8 +46,9 @@ async function insertCase(orgUnitId = 'HN01010101') {
   );
   await t.db.query(
     `INSERT INTO call_turn (call_id, seq, speaker, start_ms, end_ms, text) VALUES
-      ($1, 1, 'agent', 0, 3000, '您好，国家电网95598'), ($1, 2, 'customer', 3000, 9000, '又停电了，我电话是13912345678')`,
-    [callId],
+      ($1, 1, 'agent', 0, 3000, '您好，国家电网95598'), ($1, 2, 'customer', 3000, 9000, '又停电了，我电话是13912345678'),
+      ($1, 3, 'agent', 9000, 12000, $2)`,
+    [callId, `户名是${customer.name}，对吗？`],
   );
   const ids = [
     await insertTrace(t.db, { occurredAt: '2026-05-02T09:00:00Z', traceType: 'callback', channel: 'phone_95598', direction: 'outbound', customerId: customer.customerId, caseId }),
@@ -67,8 +69,10 @@ describe('case chain', () => {
     expect(chain.workOrders).toHaveLength(1);
     expect(chain.workOrders[0].statusHistory.map((s: { status: string }) => s.status)).toEqual(['accepted', 'dispatched', 'closed']);
     expect(chain.workOrders[0].responsibleEmployee).toEqual({ employeeNo: c.agent.employeeNo, name: '刘坐席' });
-    expect(chain.calls[0].turns.map((x: { seq: number }) => x.seq)).toEqual([1, 2]);
+    expect(chain.calls[0].turns.map((x: { seq: number }) => x.seq)).toEqual([1, 2, 3]);
     expect(chain.calls[0].turns[1].text).toBe('又停电了，我电话是139****5678');
+    expect(chain.calls[0].turns[2].text).not.toContain(c.customer.name);
+    expect(chain.calls[0].turns[2].text).toContain(maskPersonName(c.customer.name));
     expect(chain.calls[0].callerPhone).not.toBe(c.customer.phone);
   });
 

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/db.js';
 import { notFound } from '../errors.js';
 import { DEFAULT_LANGUAGE, type Language } from '../traces/attribute-labels.js';
 import { assertMayViewSpecial } from '../customers/customer-access.js';
-import { maskCustomerPii, maskPhone } from '../customers/masking.js';
+import { maskCustomerPii, maskKnownPiiInText, maskPhone } from '../customers/masking.js';
 import { maskDigits } from '../customers/trace-summary.js';
 import { type TraceRow, toItem } from '../customers/trace-timeline.js';
 import { toWorkOrderSummary, WORK_ORDER_SELECT, type WorkOrderRow } from '../customers/work-orders.js';
@@ -11,11 +11,19 @@ import { toWorkOrderSummary, WORK_ORDER_SELECT, type WorkOrderRow } from '../cus
 /**
  * One case chain (诉求链, T3/T4): every trace carrying the case id in time order, the case's
  * work orders with their status history, and its calls with transcripts (digit runs such as
- * phone numbers spoken by the caller are masked like every other PII field).
+ * phone numbers spoken by the caller, and the holder's name and address read out by the agent,
+ * are masked like every other PII field).
  */
 export async function caseChain(db: Queryable, actor: Actor, caseId: string, lang: Language = DEFAULT_LANGUAGE) {
-  const owners = await db.query<{ customer_no: string; name: string; customer_type: string; special: boolean; path: string }>(
-    `SELECT c.customer_no, c.name, c.customer_type, c.special, o.path FROM customer c
+  const owners = await db.query<{
+    customer_no: string;
+    name: string;
+    customer_type: string;
+    address: string | null;
+    special: boolean;
+    path: string;
+  }>(
+    `SELECT c.customer_no, c.name, c.customer_type, c.address, c.special, o.path FROM customer c
      JOIN org_unit o ON o.org_unit_id = c.org_unit_id
      WHERE c.customer_id IN (
        SELECT customer_id FROM work_order WHERE case_id = $1
@@ -75,7 +83,7 @@ export async function caseChain(db: Queryable, actor: Actor, caseId: string, lan
       callerPhone: maskPhone(c.caller_phone),
       orderNo: c.order_no,
       agent: employee(c.employee_no, c.employee_name),
-      turns: turns.filter((t) => t.call_id === c.call_id).map((t) => ({ seq: t.seq, speaker: t.speaker, startMs: t.start_ms, endMs: t.end_ms, text: maskDigits(t.text) })),
+      turns: turns.filter((t) => t.call_id === c.call_id).map((t) => ({ seq: t.seq, speaker: t.speaker, startMs: t.start_ms, endMs: t.end_ms, text: maskKnownPiiInText(maskDigits(t.text), owners) })),
     })),
   };
 }

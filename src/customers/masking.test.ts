@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddress, maskCustomerPii, maskIdNumber, maskPersonName, maskPhone, maskWechatId } from './masking.js';
+import {
+  maskAddress,
+  maskCustomerPii,
+  maskIdNumber,
+  maskKnownPiiInText,
+  maskPersonName,
+  maskPhone,
+  maskWechatId,
+} from './masking.js';
 
 describe('PII masks', () => {
   it.each([
@@ -33,5 +41,21 @@ describe('PII masks', () => {
     const base = { phone: null, id_number: null, address: null, wechat_id: null };
     expect(maskCustomerPii({ ...base, name: '长沙化工有限公司', customer_type: 'non_residential' }).name).toBe('长沙化工有限公司');
     expect(maskCustomerPii({ ...base, name: '王小红', customer_type: 'residential' }).name).toBe('王*红');
+  });
+});
+
+describe('PII read out in free text', () => {
+  const holder = { name: '郭文斌', customer_type: 'residential', address: '湖南省长沙市芙蓉区幸福小区7栋' };
+
+  it('masks a residential holder\'s name and address wherever the text repeats them', () => {
+    expect(maskKnownPiiInText('户名是郭文斌，地址湖南省长沙市芙蓉区幸福小区7栋，对吗郭文斌', [holder])).toBe(
+      '户名是郭*斌，地址湖南省长沙市芙蓉区****，对吗郭*斌',
+    );
+  });
+
+  it('leaves company names and unrelated text alone', () => {
+    const company = { name: '长沙市潇湘化工有限公司', customer_type: 'non_residential', address: null };
+    expect(maskKnownPiiInText('长沙市潇湘化工有限公司的电费', [company])).toBe('长沙市潇湘化工有限公司的电费');
+    expect(maskKnownPiiInText('您好，请讲', [holder])).toBe('您好，请讲');
   });
 });

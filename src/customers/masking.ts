@@ -66,3 +66,19 @@ export function maskCustomerPii(c: PiiValues) {
     wechatId: maskWechatId(c.wechat_id),
   };
 }
+
+/**
+ * Free text (call transcripts) repeats what the masked fields hide: an agent reads out the
+ * account holder's name or address. Replace each known value of the customers concerned with
+ * its mask, the same mask the customer's own fields get.
+ */
+export function maskKnownPiiInText(text: string, customers: readonly Pick<PiiValues, 'name' | 'customer_type' | 'address'>[]): string {
+  let masked = text;
+  for (const c of customers) {
+    if (c.customer_type === 'residential' && [...c.name].length >= 2) {
+      masked = masked.replaceAll(c.name, maskPersonName(c.name) ?? '');
+    }
+    if (c.address) masked = masked.replaceAll(c.address, maskAddress(c.address) ?? '');
+  }
+  return masked;
+}
