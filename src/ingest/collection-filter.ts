@@ -24,8 +24,9 @@ export interface CollectedDrafts {
 
 export async function applyCollectionPoints(
   tx: Queryable,
-  source: string,
   drafts: readonly TraceDraft[],
+  /** source_ids of the drafts already stored under this source. */
+  storedKeys: ReadonlySet<string>,
   inForce?: CollectionPoints,
 ): Promise<CollectedDrafts> {
   const notCollected = new Map<string, string>();
@@ -45,7 +46,6 @@ export async function applyCollectionPoints(
     (d) => d.customer_id !== null && pointFor(points, d.trace_type).minIntervalMinutes > 0,
   );
   if (thinnable.length === 0) return { kept: enabled, notCollected };
-  const storedKeys = await storedSourceIds(tx, source, thinnable);
   const nearby = await storedNearby(tx, points, thinnable);
   const dropped = thinTraces(
     points,
@@ -64,14 +64,6 @@ export async function applyCollectionPoints(
     }
   });
   return { kept, notCollected };
-}
-
-async function storedSourceIds(tx: Queryable, source: string, drafts: readonly TraceDraft[]): Promise<Set<string>> {
-  const rows = await tx.query<{ source_id: string }>(
-    'SELECT source_id FROM trace_key WHERE source = $1 AND source_id = ANY($2::text[])',
-    [source, drafts.map((d) => d.source_id)],
-  );
-  return new Set(rows.map((r) => r.source_id));
 }
 
 /** Stored traces of the same customers and types within the interval of the batch's span. */

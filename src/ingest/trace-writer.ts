@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { type Channel, type Direction, TRACE_TYPES, type TraceType } from '../traces/vocabulary.js';
+import type { CollectionPoints } from '../traces/collection-points.js';
+import { applyCollectionPoints } from './collection-filter.js';
 import { toText } from './sql.js';
 
 export interface TraceDraft {
@@ -129,25 +131,30 @@ export async function writeTraces(
   tx: Queryable,
   isServer: boolean,
   source: string,
-  drafts: readonly TraceDraft[],
+  offered: readonly TraceDraft[],
+  collectionPoints?: CollectionPoints,
 ): Promise<TraceWriteResult> {
   const status = new Map<string, TraceWriteStatus>();
   const traceIds = new Map<string, number>();
-  if (drafts.length === 0) return { status, traceIds };
+  if (offered.length === 0) return { status, traceIds };
   // Serialise writers of one source on a server, so two batches never race on a new key.
   if (isServer) await tx.query('SELECT pg_advisory_xact_lock(7261003, hashtext($1))', [source]);
+  const existing = await tx.query<{ source_id: string; trace_id: number; content_hash: string }>(
+    `SELECT k.source_id, k.trace_id, k.content_hash FROM trace_key k
+     WHERE k.source = $1 AND k.source_id = ANY($2::text[])`,
+    [source, offered.map((d) => d.source_id)],
+  );
+  const known = new Map(existing.map((r) => [r.source_id, r]));
+  // Under the lock and knowing which keys are stored: a concurrent batch cannot slip a second
+  // trace into a collection point's interval, and stored traces are never thinned.
+  const { kept: drafts, notCollected } = await applyCollectionPoints(tx, offered, new Set(known.keys()), collectionPoints);
+  for (const sourceId of notCollected.keys()) status.set(sourceId, 'not_collected');
   await ensurePartitions(
     tx,
     isServer,
     drafts.map((d) => d.occurred_at),
   );
   const hashes = drafts.map(contentHash);
-  const existing = await tx.query<{ source_id: string; trace_id: number; content_hash: string }>(
-    `SELECT k.source_id, k.trace_id, k.content_hash FROM trace_key k
-     WHERE k.source = $1 AND k.source_id = ANY($2::text[])`,
-    [source, drafts.map((d) => d.source_id)],
-  );
-  const known = new Map(existing.map((r) => [r.source_id, r]));
   const fresh: number[] = [];
   const changed: number[] = [];
   drafts.forEach((draft, i) => {

@@ -1,7 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { CollectionPoints } from '../../traces/collection-points.js';
 import type { BatchItem, BatchOutcome, Rejection, WriteContext } from '../batch.js';
-import { applyCollectionPoints } from '../collection-filter.js';
 import { type Resolution, resolveCustomers, unresolvedReason } from '../identity.js';
 import type { CustomerIdentity, ImportKind } from '../records.js';
 import { type TraceDraft, type TraceWriteResult, type TraceWriteStatus, writeTraces } from '../trace-writer.js';
@@ -72,11 +71,10 @@ export async function writeTracesWithIds(
 ): Promise<TraceWriteResult> {
   const status = new Map<string, TraceWriteStatus>();
   const traceIds = new Map<string, number>();
-  const { kept, notCollected } = await applyCollectionPoints(tx, ctx.source, drafts, ctx.collectionPoints);
-  for (const sourceId of notCollected.keys()) status.set(sourceId, 'not_collected');
   // Outage fan-out can make many traces of one batch: keep each statement's arrays bounded.
-  for (let start = 0; start < kept.length; start += TRACE_CHUNK) {
-    const result = await writeTraces(tx, ctx.isServer, ctx.source, kept.slice(start, start + TRACE_CHUNK));
+  for (let start = 0; start < drafts.length; start += TRACE_CHUNK) {
+    const chunk = drafts.slice(start, start + TRACE_CHUNK);
+    const result = await writeTraces(tx, ctx.isServer, ctx.source, chunk, ctx.collectionPoints);
     for (const [key, value] of result.status) status.set(key, value);
     for (const [key, value] of result.traceIds) traceIds.set(key, value);
   }
