@@ -65,7 +65,7 @@ export function inspectNaive(naive: NaiveScheme, transcript: Transcript): Inspec
       return found;
     },
     timing: () => computeTiming(turns),
-    sentiment: (i) => scoreSentiment(turns[i]?.text ?? ''),
+    sentiment: (i) => scoreSentiment(turns[i]?.text ?? '', turns[i]?.speaker),
   };
   const { hits, passed } = evaluateRules(naive.rules, ctx);
   return scoreHits(naive.scheme, hits, passed);

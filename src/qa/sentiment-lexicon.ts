@@ -43,7 +43,6 @@ export const SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   烦死: -2,
   差劲: -2,
   离谱: -2,
-  不合理: -2,
   没人管: -2,
   敷衍: -2,
   推脱: -2,
@@ -58,6 +57,9 @@ export const SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   又停电: -2,
   老是停电: -2,
   // −1: impatience and complaint markers
+  // A verdict on a tariff or a rule (阶梯电价太不合理), not on the agent: even intensified it
+  // stays dissatisfaction (−1.5) rather than anger, which the default scheme sets at −3.
+  不合理: -1,
   怎么回事: -1,
   怎么还: -1,
   还没: -1,
@@ -80,6 +82,21 @@ export const SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   放心: 1,
   不错: 1,
 };
+
+/**
+ * The caller's escalation threats. From an agent they are information, not emotion: telling the
+ * customer "您也可以拨打12398" or "我马上为您登记投诉工单" is the norms at work, so these words
+ * weigh nothing in agent turns. An agent who answers a threat rudely ("爱投诉就投诉") is caught
+ * by the forbidden-words rules, not by sentiment.
+ */
+export const CALLER_THREATS: ReadonlySet<string> = new Set([
+  '投诉',
+  '曝光',
+  '找媒体',
+  '12398',
+  '打市长热线',
+  '找你们领导',
+]);
 
 /** Degree adverbs multiply the weight of the sentiment word that follows within 3 characters. */
 export const INTENSIFIERS: Readonly<Record<string, number>> = {

@@ -1,6 +1,7 @@
 /** Lexicon-based sentiment of one turn (see sentiment-lexicon.ts for the scale). */
 import { AhoCorasick } from './aho-corasick.js';
 import {
+  CALLER_THREATS,
   EXCLAMATION_WEIGHT,
   INTENSIFIERS,
   NEGATED_NEGATIVE_FACTOR,
@@ -8,6 +9,9 @@ import {
   NEGATORS,
   SENTIMENT_WORDS,
 } from './sentiment-lexicon.js';
+import type { TranscriptTurn } from './transcript.js';
+
+type Speaker = TranscriptTurn['speaker'];
 
 export interface SentimentTerm {
   word: string;
@@ -29,6 +33,7 @@ const entries: { text: string; kind: Kind; value: number }[] = [
 ];
 const matcher = new AhoCorasick(entries.map((e) => e.text));
 const LOOKBACK = 3;
+const CLAUSE_BREAK = /[，。！？；、,.!?;]/;
 
 interface Found {
   entry: (typeof entries)[number];
@@ -36,10 +41,23 @@ interface Found {
   end: number;
 }
 
-export function scoreSentiment(text: string): Sentiment {
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Whether a lexicon word found in the turn counts: a number (12398) only as a whole number, so
+ * a phone number holding its digits is no threat; a caller's threat not in an agent's turn.
+ */
+function counts(f: Found, text: string, speaker: Speaker | undefined): boolean {
+  if (f.entry.kind !== 'word') return false;
+  if (speaker === 'agent' && CALLER_THREATS.has(f.entry.text)) return false;
+  return !isDigit(f.entry.text[0]) || (!isDigit(text[f.start - 1]) && !isDigit(text[f.end]));
+}
+
+/** The turn's sentiment; `speaker` says whose words they are (a caller's threats weigh only for callers). */
+export function scoreSentiment(text: string, speaker?: Speaker): Sentiment {
   const found: Found[] = [];
   matcher.scan(text, (id, start, end) => found.push({ entry: entries[id] as Found['entry'], start, end }));
-  const words = found.filter((f) => f.entry.kind === 'word');
+  const words = found.filter((f) => counts(f, text, speaker));
   // A word inside a longer lexicon word (满意 in 不满意) is not counted twice.
   const kept = words.filter(
     (w) => !words.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start),
@@ -48,7 +66,11 @@ export function scoreSentiment(text: string): Sentiment {
   let score = 0;
   for (const w of kept) {
     let weight = w.entry.value;
-    const before = found.filter((f) => f.end <= w.start && f.end >= w.start - LOOKBACK);
+    // A negator or intensifier reaches across at most LOOKBACK characters and never across a
+    // clause break: in "没有了，谢谢" the 没有 answers a question and does not negate 谢谢.
+    const before = found.filter(
+      (f) => f.end <= w.start && f.end >= w.start - LOOKBACK && !CLAUSE_BREAK.test(text.slice(f.end, w.start)),
+    );
     const intensity = before
       .filter((f) => f.entry.kind === 'intensifier')
       .reduce((m, f) => Math.max(m, f.entry.value), 1);

@@ -90,7 +90,7 @@ export function createTranscriptIndex(compiled: CompiledScheme, transcript: Tran
       return timing;
     },
     sentiment(i: number) {
-      sentiments[i] ??= scoreSentiment(turns[i]?.text ?? '');
+      sentiments[i] ??= scoreSentiment(turns[i]?.text ?? '', turns[i]?.speaker);
       return sentiments[i];
     },
   };

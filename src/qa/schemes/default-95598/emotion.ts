@@ -114,7 +114,13 @@ export const emotionRules: QaRule[] = [
     points: -3,
     when: {
       all: [
-        { op: 'keyword', words: ['曝光', '找媒体', '12398', '市长热线', '12345'], speaker: 'customer' },
+        {
+          any: [
+            { op: 'keyword', words: ['曝光', '找媒体', '市长热线'], speaker: 'customer' },
+            // The hotlines as whole numbers: 12345 inside a phone number (13912345678) is no threat.
+            { op: 'regex', pattern: '(?<![0-9])(12398|12345)(?![0-9])', speaker: 'customer' },
+          ],
+        },
         { not: { op: 'keyword', words: ['抱歉', '对不起', '不便'], speaker: 'agent' } },
       ],
     },
@@ -132,6 +138,12 @@ export const emotionRules: QaRule[] = [
           turns: [
             ['customer', '再不来电我就打12398，找媒体曝光！'],
             ['agent', '非常抱歉，我马上为您加急催办。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '我的电话是13912345678，停电两个小时了。'],
+            ['agent', '好的，已为您登记。'],
           ],
         },
       ],
@@ -152,12 +164,33 @@ export const emotionRules: QaRule[] = [
             ['agent', '我也烦死了，无语。'],
           ],
         },
+        // The agent's own exasperation still counts when a hotline is named beside it.
+        {
+          turns: [
+            ['customer', '再不来电我就打12398！'],
+            ['agent', '我也受不了了，你爱打12398就打吧。'],
+          ],
+        },
       ],
       miss: [
         {
           turns: [
             ['customer', '怎么还没来电'],
             ['agent', '好的，请您稍等，我帮您查询。'],
+          ],
+        },
+        // Telling the customer the regulator's hotline, or registering their complaint, is the
+        // norms at work: a caller's threat words weigh nothing in an agent's turn.
+        {
+          turns: [
+            ['customer', '这个处理结果我不认可。'],
+            ['agent', '如对处理结果有异议，您可以拨打12398能源监管热线反映。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '我要投诉你们！'],
+            ['agent', '非常抱歉，我马上为您登记投诉工单。'],
           ],
         },
       ],
