@@ -1,27 +1,96 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import type {
+  BarSeriesOption,
+  LineSeriesOption,
+  PieSeriesOption,
+  RadarSeriesOption,
+  TreemapSeriesOption,
+} from 'echarts/charts';
+import { BarChart, LineChart, PieChart, RadarChart, TreemapChart } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  RadarComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { type ComposeOption, init, use } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
 // Only the parts the app draws are registered, which keeps ECharts' chunk small.
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+use([
+  BarChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  TreemapChart,
+  GridComponent,
+  RadarComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | RadarSeriesOption
+  | TreemapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | RadarComponentOption
+  | TooltipComponentOption
 >;
 
+/** A click inside a grid: the index on that grid's (category) x axis under the pointer. */
+export interface ChartClick {
+  dataIndex: number;
+}
+
 /** One ECharts instance bound to a div: created once, updated with each option, resized with its box. */
-export function EChart({ option, style, testId }: { option: ChartOption; style?: CSSProperties; testId?: string }) {
+export function EChart({
+  option,
+  style,
+  testId,
+  onClick,
+}: {
+  option: ChartOption;
+  style?: CSSProperties;
+  testId?: string;
+  onClick?: (click: ChartClick) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  // The latest handler, so the instance binds once and a new closure each render costs nothing.
+  const clickHandler = useRef(onClick);
+  clickHandler.current = onClick;
 
   useEffect(() => {
     if (!element.current) return;
     const instance = init(element.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    // Anywhere inside the grid counts, not just on a symbol or bar: a month with a zero bar
+    // is still a month one may want to open.
+    instance.getZr().on('click', (event) => {
+      const point = [event.offsetX, event.offsetY];
+      const grids = (instance.getOption().grid as unknown[] | undefined)?.length ?? 1;
+      for (let gridIndex = 0; gridIndex < grids && clickHandler.current; gridIndex++) {
+        if (!instance.containPixel({ gridIndex }, point)) continue;
+        const [index] = instance.convertFromPixel({ gridIndex }, point) as number[];
+        if (typeof index === 'number' && Number.isFinite(index)) clickHandler.current({ dataIndex: Math.round(index) });
+        return;
+      }
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {

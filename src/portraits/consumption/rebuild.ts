@@ -1,0 +1,84 @@
+import type { Db, Queryable } from '../../db/db.js';
+import { planBatches } from './batch.js';
+import { CONSUMPTION_DEFINITION, type ConsumptionDefinition } from './definition.js';
+import { ALL_AREAS, rebuildPeerFigures } from './peer-pass.js';
+import { writeProfiles } from './profile-pass.js';
+import { summariseReadings } from './readings-pass.js';
+
+export interface RebuildConsumptionOptions {
+  /** Only readings of days before this instant's local date (Asia/Shanghai) count. */
+  asOf: Date;
+  /** Rebuild these customers only (and their areas' peer figures); absent = everyone. */
+  customerIds?: readonly number[];
+  /**
+   * Called after every batch. Each customer counts once in the readings pass and once in the
+   * profile pass, so `total` is twice the customers planned.
+   */
+  onProgress?(done: number, total: number): void;
+  /** Customers per batch (a customer_id range); 5,000 keeps a batch near 2 M days. */
+  batchSize?: number;
+  definition?: ConsumptionDefinition;
+}
+
+const DEFAULT_BATCH = 5_000;
+
+/**
+ * Rebuilds consumption profiles (用电规律, C4) in three set-based steps: a pass over the readings
+ * per batch of customers (month and 旬 sums, runs of near-zero days), one pass over those sums
+ * for the transformer-area peer figures, and a profile pass per batch. Each step commits on
+ * its own, so a large rebuild holds no long transaction; a rebuild that stops half-way is
+ * finished by running it again.
+ */
+export async function rebuildConsumptionProfiles(
+  db: Db,
+  options: RebuildConsumptionOptions,
+): Promise<{ customers: number }> {
+  const definition = options.definition ?? CONSUMPTION_DEFINITION;
+  const size = options.batchSize ?? DEFAULT_BATCH;
+  const bounds =
+    options.customerIds === undefined
+      ? ((
+          await db.query<{ min: number | null; max: number | null }>(
+            'SELECT min(customer_id) AS min, max(customer_id) AS max FROM customer',
+          )
+        )[0] ?? null)
+      : null;
+  const batches = planBatches(
+    bounds?.min != null && bounds.max != null ? { min: bounds.min, max: bounds.max } : null,
+    options.customerIds,
+    size,
+  );
+  const planned = batches.reduce((n, b) => n + (b.ids?.length ?? b.to - b.from), 0);
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    options.onProgress?.(done, planned * 2);
+  };
+
+  for (const batch of batches) {
+    await db.transaction((tx) => summariseReadings(tx, batch, options.asOf, definition.parameters));
+    step(batch.ids?.length ?? batch.to - batch.from);
+  }
+  await db.transaction(async (tx) => rebuildPeerFigures(tx, options.asOf, await peerScope(tx, options.customerIds)));
+  let customers = 0;
+  for (const batch of batches) {
+    customers += await db.transaction((tx) => writeProfiles(tx, batch, options.asOf, definition));
+    step(batch.ids?.length ?? batch.to - batch.from);
+  }
+  return { customers };
+}
+
+/**
+ * Which peer groups to recompute: all of them for a full rebuild, else the areas of the listed
+ * customers — unless the all-areas group does not exist yet, which only a full pass can make.
+ */
+async function peerScope(tx: Queryable, customerIds: readonly number[] | undefined) {
+  if (customerIds === undefined) return null;
+  const allAreas = await tx.query('SELECT 1 FROM consumption_peer WHERE transformer_area_id = $1 LIMIT 1', [ALL_AREAS]);
+  if (allAreas.length === 0) return null;
+  const rows = await tx.query<{ area: string }>(
+    'SELECT DISTINCT transformer_area_id AS area FROM customer WHERE customer_id = ANY($1::bigint[]) AND transformer_area_id IS NOT NULL',
+    [[...customerIds]],
+  );
+  return rows.map((r) => r.area);
+}

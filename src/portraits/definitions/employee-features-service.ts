@@ -1,0 +1,251 @@
+/** Employee statistic points: service capability (E1). */
+
+import type { FeatureDef } from '../engine/types.js';
+import { f, HOURS, MINUTES, OVERDUE, QUARTER, SHARE, YEAR } from './employee-feature-kit.js';
+
+export const SERVICE_FEATURES: FeatureDef[] = [
+  f('orders_12m', 'service', '责任工单数(12月)', 'Work orders answered for (12 m)', {
+    source: 'work_order',
+    windowDays: YEAR,
+  }),
+  f('orders_90d', 'service', '责任工单数(90天)', 'Work orders answered for (90 d)', {
+    source: 'work_order',
+    windowDays: QUARTER,
+  }),
+  f('praise_12m', 'service', '被表扬次数(12月)', 'Praise received (12 m)', {
+    source: 'work_order',
+    where: "wo.order_type = 'praise'",
+    windowDays: YEAR,
+  }),
+  f('praise_90d', 'service', '被表扬次数(90天)', 'Praise received (90 d)', {
+    source: 'work_order',
+    where: "wo.order_type = 'praise'",
+    windowDays: QUARTER,
+  }),
+  f('rated_orders_12m', 'service', '有评价工单数(12月)', 'Rated work orders (12 m)', {
+    source: 'work_order',
+    where: 'wo.satisfaction IS NOT NULL',
+    windowDays: YEAR,
+  }),
+  f('satisfaction_avg_12m', 'service', '客户评价均分(12月)', 'Average customer rating (12 m, 1–5)', {
+    source: 'work_order',
+    aggregate: 'avg',
+    value: 'wo.satisfaction',
+    where: 'wo.satisfaction IS NOT NULL',
+    windowDays: YEAR,
+  }),
+  f('satisfaction_avg_90d', 'service', '客户评价均分(90天)', 'Average customer rating (90 d, 1–5)', {
+    source: 'work_order',
+    aggregate: 'avg',
+    value: 'wo.satisfaction',
+    where: 'wo.satisfaction IS NOT NULL',
+    windowDays: QUARTER,
+  }),
+  f('satisfied_share_12m', 'service', '诉求处理满意率', 'Satisfaction rate (ratings 4–5)', {
+    source: 'work_order',
+    aggregate: 'share',
+    where: 'wo.satisfaction >= 4',
+    shareOf: 'wo.satisfaction IS NOT NULL',
+    windowDays: YEAR,
+    unit: SHARE,
+  }),
+  f('dissatisfied_12m', 'service', '不满意评价数(12月)', 'Dissatisfied ratings (1–2, 12 m)', {
+    source: 'work_order',
+    where: 'wo.satisfaction <= 2',
+    windowDays: YEAR,
+  }),
+  f('dissatisfied_share_12m', 'service', '不满意率', 'Share of dissatisfied ratings (1–2)', {
+    source: 'work_order',
+    aggregate: 'share',
+    where: 'wo.satisfaction <= 2',
+    shareOf: 'wo.satisfaction IS NOT NULL',
+    windowDays: YEAR,
+    unit: SHARE,
+  }),
+  f('overdue_orders_12m', 'service', '超时限工单数(12月)', 'Work orders past their deadline (12 m)', {
+    source: 'work_order',
+    where: OVERDUE,
+    windowDays: YEAR,
+  }),
+  f('overdue_share_12m', 'service', '工单超时率', 'Share of work orders past their deadline', {
+    source: 'work_order',
+    aggregate: 'share',
+    where: OVERDUE,
+    shareOf: 'wo.sla_deadline IS NOT NULL',
+    windowDays: YEAR,
+    unit: SHARE,
+  }),
+  f('avg_close_hours_12m', 'service', '工单平均办结时长', 'Average hours to close a work order', {
+    source: 'work_order',
+    aggregate: 'avg',
+    value: 'extract(epoch FROM wo.closed_at - wo.created_at) / 3600',
+    where: 'wo.closed_at <= $1::timestamptz',
+    windowDays: YEAR,
+    unit: HOURS,
+  }),
+  f('repairs_12m', 'service', '故障报修工单数(12月)', 'Repair orders (12 m)', {
+    source: 'work_order',
+    where: "wo.order_type = 'repair'",
+    windowDays: YEAR,
+  }),
+  f('service_requests_12m', 'service', '服务申请工单数(12月)', 'Service requests (12 m)', {
+    source: 'work_order',
+    where: "wo.order_type = 'service_request'",
+    windowDays: YEAR,
+  }),
+  f('consultations_12m', 'service', '咨询工单数(12月)', 'Consultations (12 m)', {
+    source: 'work_order',
+    where: "wo.order_type = 'consultation'",
+    windowDays: YEAR,
+  }),
+  f('order_steps_12m', 'service', '工单处理环节数(12月)', 'Work-order steps carried out (12 m)', {
+    source: 'order_step',
+    windowDays: YEAR,
+  }),
+  f('avg_step_minutes_12m', 'service', '诉求平均响应时长', 'Average minutes to take the next step', {
+    source: 'order_step',
+    aggregate: 'avg',
+    value: 'ws.step_minutes',
+    where: "ws.status <> 'accepted'",
+    windowDays: YEAR,
+    unit: MINUTES,
+  }),
+  f('avg_dispatch_minutes_12m', 'service', '受理到派单平均时长', 'Average minutes from acceptance to dispatch', {
+    source: 'order_step',
+    aggregate: 'avg',
+    value: 'ws.step_minutes',
+    where: "ws.status = 'dispatched'",
+    windowDays: YEAR,
+    unit: MINUTES,
+  }),
+  f('arrivals_12m', 'service', '抢修到达次数(12月)', 'Repair arrivals (12 m)', {
+    source: 'order_step',
+    where: "ws.status = 'arrived'",
+    windowDays: YEAR,
+  }),
+  f('avg_arrival_minutes_12m', 'service', '抢修平均到达时长', 'Average minutes to arrive on site', {
+    source: 'order_step',
+    aggregate: 'avg',
+    value: 'ws.minutes_since_created',
+    where: "ws.status = 'arrived'",
+    windowDays: YEAR,
+    unit: MINUTES,
+  }),
+  f('late_arrivals_12m', 'service', '超90分钟到达现场次数', 'Arrivals over 90 minutes (12 m)', {
+    source: 'order_step',
+    where: "ws.status = 'arrived' AND ws.minutes_since_created > 90",
+    windowDays: YEAR,
+    description: {
+      zh: '超过农村到达时限90分钟（城市45分钟）',
+      en: 'Beyond the rural arrival norm of 90 minutes (urban 45)',
+    },
+  }),
+  f('handled_12m', 'service', '处理完成工单数(12月)', 'Work orders handled (12 m)', {
+    source: 'order_step',
+    where: "ws.status = 'handled'",
+    windowDays: YEAR,
+  }),
+  f('avg_handle_hours_12m', 'service', '工单平均处理时长', 'Average hours from creation to handled', {
+    source: 'order_step',
+    aggregate: 'avg',
+    value: 'ws.minutes_since_created / 60',
+    where: "ws.status = 'handled'",
+    windowDays: YEAR,
+    unit: HOURS,
+  }),
+  f('handled_on_time_share_12m', 'service', '按时处理率', 'Share handled before the deadline', {
+    source: 'order_step',
+    aggregate: 'share',
+    where: "ws.status = 'handled' AND ws.at <= ws.sla_deadline",
+    shareOf: "ws.status = 'handled' AND ws.sla_deadline IS NOT NULL",
+    windowDays: YEAR,
+    unit: SHARE,
+  }),
+  f('callbacks_12m', 'service', '回访次数(12月)', 'Callbacks made (12 m)', {
+    source: 'order_step',
+    where: "ws.status = 'callback'",
+    windowDays: YEAR,
+  }),
+  f('hall_visits_served_12m', 'service', '营业厅接待人次(12月)', 'Hall visitors served (12 m)', {
+    source: 'trace',
+    where: "et.trace_type = 'hall_visit'",
+    windowDays: YEAR,
+  }),
+  f('avg_hall_wait_minutes_12m', 'service', '营业厅平均等候时长', 'Average hall waiting minutes', {
+    source: 'trace',
+    aggregate: 'avg',
+    value: "(et.attributes->>'wait_minutes')::numeric",
+    where: "et.trace_type = 'hall_visit' AND et.attributes ? 'wait_minutes'",
+    windowDays: YEAR,
+    unit: MINUTES,
+  }),
+  f('long_hall_waits_12m', 'service', '营业厅等候超15分钟人次', 'Hall visitors who waited over 15 minutes', {
+    source: 'trace',
+    where: "et.trace_type = 'hall_visit' AND (et.attributes->>'wait_minutes')::numeric > 15",
+    windowDays: YEAR,
+  }),
+  f('customers_contacted_12m', 'service', '服务客户人数(12月)', 'Distinct customers served (12 m)', {
+    source: 'trace',
+    aggregate: 'distinct',
+    value: 'et.customer_id',
+    windowDays: YEAR,
+  }),
+  // 95598 agents: quality inspection (质检)
+  f('qa_inspected_12m', 'service', '质检通话数(12月)', 'Calls inspected (12 m)', { source: 'qa', windowDays: YEAR }),
+  f('qa_score_avg_12m', 'service', '质检平均分(12月)', 'Average QA score (12 m)', {
+    source: 'qa',
+    aggregate: 'avg',
+    value: 'q.score',
+    windowDays: YEAR,
+  }),
+  f('qa_score_avg_90d', 'service', '质检平均分(90天)', 'Average QA score (90 d)', {
+    source: 'qa',
+    aggregate: 'avg',
+    value: 'q.score',
+    windowDays: QUARTER,
+  }),
+  f('qa_score_min_12m', 'service', '质检最低分', 'Lowest QA score (12 m)', {
+    source: 'qa',
+    aggregate: 'min',
+    value: 'q.score',
+    windowDays: YEAR,
+  }),
+  f('qa_flagged_share_12m', 'service', '质检问题通话占比', 'Share of calls flagged by QA', {
+    source: 'qa',
+    aggregate: 'share',
+    where: 'q.flagged',
+    windowDays: YEAR,
+    unit: SHARE,
+  }),
+  f('qa_vetoed_12m', 'service', '质检一票否决数', 'Calls vetoed by QA (12 m)', {
+    source: 'qa',
+    where: 'q.vetoed',
+    windowDays: YEAR,
+  }),
+  f('qa_angry_calls_12m', 'service', '情绪激动客户通话数', 'Calls with an angry customer (12 m)', {
+    source: 'qa',
+    where: 'q.angry_customer',
+    windowDays: YEAR,
+  }),
+  f('qa_deductions_avg_12m', 'service', '质检平均扣分', 'Average QA deductions per call', {
+    source: 'qa',
+    aggregate: 'avg',
+    value: 'q.deductions',
+    windowDays: YEAR,
+  }),
+  f('qa_forbidden_words_12m', 'service', '服务禁语次数', 'Forbidden-phrase hits (12 m)', {
+    source: 'qa_hit',
+    where: "h.rule_code LIKE 'forbidden.%'",
+    windowDays: YEAR,
+  }),
+  f('qa_angry_not_soothed_12m', 'service', '未安抚激动客户次数', 'Angry customer not soothed (12 m)', {
+    source: 'qa_hit',
+    where: "h.rule_code = 'emotion.angry_not_soothed'",
+    windowDays: YEAR,
+  }),
+  f('qa_etiquette_hits_12m', 'service', '服务礼仪扣分次数', 'Etiquette deductions (12 m)', {
+    source: 'qa_hit',
+    where: "h.category = 'etiquette' AND h.points < 0",
+    windowDays: YEAR,
+  }),
+];

@@ -1,0 +1,199 @@
+import type { Db } from '../../db/db.js';
+import { catalogFor, catalogVersion, PORTRAIT_CATALOG, sourcesFor } from '../definitions/index.js';
+import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
+import { registerCatalog } from './catalog-store.js';
+import { FeatureComputer } from './compute-features.js';
+import { evaluatePortrait } from './evaluate-portrait.js';
+import { readCurrentFeatures, writePortraits } from './portrait-store.js';
+import { sourceAffected } from './source-types.js';
+import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
+
+/**
+ * Derived tables a subject kind's features read (credit ledger, consumption profile), run
+ * before its features: over everyone in a rebuild, over the touched subjects incrementally.
+ */
+export interface Precompute {
+  name: string;
+  /** The kinds of change (portrait_dirty.changes) that make the incremental path rerun it. */
+  affectedBy: readonly string[];
+  run(
+    db: Db,
+    options: { asOf: Date; customerIds?: readonly number[]; onProgress?(done: number, total: number): void },
+  ): Promise<unknown>;
+}
+
+export interface PortraitEngineOptions {
+  catalog?: DefinitionCatalog;
+  /**
+   * The catalog with the parts kept in the database (trained models' weights), read by
+   * reloadCatalog() before each rebuild and refresh, so a long-running server scores with
+   * the model trained since it started.
+   */
+  catalogFromDb?(db: Db, catalog: DefinitionCatalog): Promise<DefinitionCatalog>;
+  precompute?: Partial<Record<SubjectKind, Precompute[]>>;
+  batchSize?: number;
+}
+
+export interface RebuildProgress {
+  phase: string;
+  kind: SubjectKind;
+  done: number;
+  total: number;
+}
+
+/** The database's clock: marks are stamped by it, so comparisons with them must use it too. */
+export async function dbNow(db: Db): Promise<Date> {
+  const rows = await db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+  return rows[0]?.now ?? new Date();
+}
+
+/**
+ * Computes and stores portraits from the definitions. The same path serves the full
+ * rebuild (every subject, in batches) and the incremental refresh (the subjects a change
+ * touched): one definition, never two implementations.
+ */
+export class PortraitEngine {
+  catalog: DefinitionCatalog;
+  private readonly computers = new Map<SubjectKind, FeatureComputer>();
+  private catalogVersion: string | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: PortraitEngineOptions = {},
+  ) {
+    this.catalog = options.catalog ?? PORTRAIT_CATALOG;
+  }
+
+  kinds(): SubjectKind[] {
+    return inRebuildOrder(this.catalog.features.map((f) => f.subject));
+  }
+
+  computer(kind: SubjectKind): FeatureComputer {
+    let computer = this.computers.get(kind);
+    if (!computer) {
+      computer = new FeatureComputer(catalogFor(kind, this.catalog).features, sourcesFor(kind));
+      this.computers.set(kind, computer);
+    }
+    return computer;
+  }
+
+  async rebuild(options: {
+    asOf: Date;
+    kinds?: SubjectKind[];
+    onProgress?(p: RebuildProgress): void;
+  }): Promise<{ subjects: number; written: number; ms: number }> {
+    const started = Date.now();
+    await this.reloadCatalog();
+    let subjects = 0;
+    let written = 0;
+    for (const kind of inRebuildOrder(options.kinds ?? this.kinds())) {
+      for (const step of this.options.precompute?.[kind] ?? []) {
+        await step.run(this.db, {
+          asOf: options.asOf,
+          onProgress: (done, total) => options.onProgress?.({ phase: step.name, kind, done, total }),
+        });
+      }
+      const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
+      const batchSize = this.options.batchSize ?? 5_000;
+      const markedBefore = await dbNow(this.db);
+      for (let i = 0; i < keys.length; i += batchSize) {
+        const batch = keys.slice(i, i + batchSize);
+        written += await this.computeAndWrite(kind, batch, options.asOf, markedBefore);
+        subjects += batch.length;
+        options.onProgress?.({
+          phase: 'portraits',
+          kind,
+          done: Math.min(i + batchSize, keys.length),
+          total: keys.length,
+        });
+      }
+    }
+    return { subjects, written, ms: Date.now() - started };
+  }
+
+  /**
+   * Recomputes the given subjects as of `asOf` (the incremental path). With `changes` (what
+   * changed per key, from the stale marks) a precomputation runs only for the keys whose
+   * changes affect it; without, for every key.
+   */
+  async refresh(
+    kind: SubjectKind,
+    keys: readonly string[],
+    asOf: Date,
+    /** Marks up to this time (a Date, or the database's own text of a timestamptz) are cleared. */
+    markedBefore?: Date | string,
+    changes?: ReadonlyMap<string, readonly string[]>,
+  ): Promise<number> {
+    if (keys.length === 0) return 0;
+    await this.reloadCatalog();
+    for (const step of this.options.precompute?.[kind] ?? []) {
+      const affected = changes ? keys.filter((k) => changes.get(k)?.some((c) => step.affectedBy.includes(c))) : keys;
+      if (affected.length > 0) await step.run(this.db, { asOf, customerIds: affected.map(Number) });
+    }
+    return this.computeAndWrite(kind, keys, asOf, markedBefore, changes);
+  }
+
+  /**
+   * The incremental path's features: subjects whose current portrait was made by this
+   * catalog rerun only the sources their changes affect and keep the other stored values;
+   * the rest (new subjects, older catalogs) are computed in full.
+   */
+  private async computeChanged(
+    kind: SubjectKind,
+    keys: readonly string[],
+    asOf: Date,
+    catalogVersion: string,
+    changes: ReadonlyMap<string, readonly string[]>,
+  ): Promise<Map<string, FeatureValues>> {
+    const stored = await readCurrentFeatures(this.db, kind, keys, catalogVersion);
+    const partial = keys.filter((k) => stored.has(k));
+    const full = keys.filter((k) => !stored.has(k));
+    const allChanges = new Set(partial.flatMap((k) => changes.get(k) ?? ['trace']));
+    const sources = new Set(
+      sourcesFor(kind)
+        .filter((s) => sourceAffected(s, allChanges))
+        .map((s) => s.code),
+    );
+    const computer = this.computer(kind);
+    const result = await computer.computeSources(this.db, partial, asOf, sources, stored);
+    for (const [key, values] of await computer.compute(this.db, full, asOf)) result.set(key, values);
+    return result;
+  }
+
+  /** Takes up the catalog's database-kept parts (see `catalogFromDb`); a no-op without them. */
+  async reloadCatalog(): Promise<void> {
+    if (!this.options.catalogFromDb) return;
+    const next = await this.options.catalogFromDb(this.db, this.catalog);
+    if (catalogVersion(next) === catalogVersion(this.catalog)) return;
+    this.catalog = next;
+    this.computers.clear();
+    this.catalogVersion = undefined;
+  }
+
+  private async computeAndWrite(
+    kind: SubjectKind,
+    keys: readonly string[],
+    asOf: Date,
+    /** Marks up to this time (a Date, or the database's own text of a timestamptz) are cleared. */
+    markedBefore?: Date | string,
+    changes?: ReadonlyMap<string, readonly string[]>,
+  ): Promise<number> {
+    const catalog = catalogFor(kind, this.catalog);
+    this.catalogVersion ??= await registerCatalog(this.db, this.catalog);
+    const catalogVersion = this.catalogVersion;
+    const features = changes
+      ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes)
+      : await this.computer(kind).compute(this.db, keys, asOf);
+    const portraits = [...features].map(([key, values]) => ({ key, values: evaluatePortrait(catalog, values) }));
+    return this.db.transaction(async (tx) => {
+      const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
+      if (markedBefore) {
+        await tx.query(
+          'DELETE FROM portrait_dirty WHERE subject_kind = $1 AND subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz',
+          [kind, keys, markedBefore],
+        );
+      }
+      return written;
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import type { SubjectKind } from './types.js';
+
+/**
+ * Where features come from: one table (or a fixed subquery) read in one pass per rebuild
+ * batch, whatever number of features use it. Trusted repo text, never user input.
+ *
+ * `from` may use `$asOf` (the portrait's as-of timestamptz) and nothing else; the compiler
+ * replaces it with a bind parameter.
+ */
+export interface SourceDef {
+  code: string;
+  subject: SubjectKind;
+  /** e.g. 'trace t' or '(SELECT …) cl'. */
+  from: string;
+  /** The subject key expression, e.g. 't.customer_id'. */
+  key: string;
+  /** SQL type of the key, for the `= ANY($ids::<type>[])` filter. */
+  keyType: 'bigint' | 'text';
+  /** Time column the windows apply to; absent for one-row-per-subject sources. */
+  time?: string;
+  /** How a row shows up as evidence. */
+  evidence?: EvidenceColumns;
+  /**
+   * The kinds of change (portrait_dirty.changes: 'trace:<type>', 'billing', 'readings', 'qa')
+   * after which the incremental refresh must rerun this source; the other features keep their
+   * stored values. 'trace:*' matches any trace. Absent: rerun on every change.
+   */
+  affectedBy?: readonly string[];
+}
+
+/** Whether a source must be recomputed after these changes. */
+export function sourceAffected(source: SourceDef, changes: Iterable<string>): boolean {
+  if (!source.affectedBy) return true;
+  for (const change of changes) {
+    // 'trace' without a type (marks written before trace types were recorded): anything.
+    if (change === 'trace' || source.affectedBy.includes(change)) return true;
+    if (change.startsWith('trace:') && source.affectedBy.includes('trace:*')) return true;
+  }
+  return false;
+}
+
+export interface EvidenceColumns {
+  /** A stable id of the row (trace_id, order_no, payment_no …). */
+  id: string;
+  /** What kind of row, in the vocabulary (trace type, 'work_order', 'payment' …). */
+  kind: string;
+  channel?: string;
+  topic?: string;
+  caseId?: string;
+  /** A short figure or text for the row (amount, days late, summary). */
+  detail?: string;
+}

@@ -1,0 +1,41 @@
+import type { Queryable } from '../../db/db.js';
+import type { GroundTruthLine } from '../../demo/ground-truth.js';
+import type { FeatureValues } from '../engine/types.js';
+import { type TagScore, tallyTags } from './tally-tags.js';
+
+/** Planted traits per customer number (a theft counts once it began before `asOf`). */
+export function plantedTraits(lines: Iterable<GroundTruthLine>, asOf: Date): Map<string, Set<string>> {
+  const traits = new Map<string, Set<string>>();
+  for (const line of lines) {
+    if (line.type !== 'customer') continue;
+    const set = new Set<string>(line.traits);
+    if (set.has('electricity_theft') && line.theft_from && new Date(line.theft_from) > asOf)
+      set.delete('electricity_theft');
+    traits.set(line.customer_no, set);
+  }
+  return traits;
+}
+
+/** Scores the current customer portraits against the planted traits. */
+export async function evaluatePortraits(
+  db: Queryable,
+  truth: Iterable<GroundTruthLine>,
+): Promise<{ customers: number; asOf: Date | null; scores: TagScore[] }> {
+  const rows = await db.query<{ customer_no: string; tags: string[]; features: FeatureValues; valid_from: Date }>(
+    'SELECT c.customer_no, p.tags, p.features, p.valid_from FROM customer_portrait p JOIN customer c ON c.customer_id = p.customer_id WHERE p.valid_to IS NULL',
+  );
+  const asOf = rows.reduce<Date | null>(
+    (latest, r) => (latest === null || r.valid_from > latest ? r.valid_from : latest),
+    null,
+  );
+  const planted = plantedTraits(truth, asOf ?? new Date());
+  const customers = rows
+    .filter((r) => planted.has(r.customer_no))
+    .map((r) => ({
+      customerNo: r.customer_no,
+      traits: planted.get(r.customer_no) ?? new Set<string>(),
+      tags: new Set(r.tags),
+      features: r.features,
+    }));
+  return { customers: customers.length, asOf, scores: tallyTags(customers) };
+}

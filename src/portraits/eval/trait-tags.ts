@@ -1,0 +1,35 @@
+import type { CustomerTrait } from '../../demo/types.js';
+import type { Condition } from '../engine/types.js';
+
+/**
+ * Which tag stands for which latent trait the demo world plants (docs/demo-world.md). The
+ * evaluation scores exactly these pairs; tags without a planted trait are not scored.
+ *
+ * `opportunity` says when a trait holder's traces could show the trait at all (an
+ * outage-sensitive customer whom no outage reached, an escalation-prone one who never
+ * complained). Recall is reported over all holders and over those with the opportunity.
+ */
+export interface TraitTag {
+  tag: string;
+  trait: CustomerTrait;
+  opportunity: Condition | null;
+}
+
+const ge = (feature: string, value: number): Condition => ({ feature, op: '>=', value });
+
+export const TRAIT_TAGS: readonly TraitTag[] = [
+  { tag: 'outage_sensitive', trait: 'outage_sensitive', opportunity: ge('fault_outages_12m', 1) },
+  { tag: 'fee_sensitive', trait: 'fee_sensitive', opportunity: ge('bills_12m', 1) },
+  { tag: 'emotional', trait: 'emotional', opportunity: ge('inspected_calls_12m', 1) },
+  { tag: 'escalation_prone', trait: 'escalation_prone', opportunity: ge('complaints_12m', 1) },
+  {
+    tag: 'high_social_influence',
+    trait: 'high_social_influence',
+    opportunity: { any: [ge('public_figure', 1), ge('complaints_12m', 1), ge('angry_contacts_12m', 1)] },
+  },
+  { tag: 'chronic_late_payer', trait: 'chronic_late_payer', opportunity: ge('bills_12m', 1) },
+  { tag: 'repeat_complainer', trait: 'repeat_complainer', opportunity: null },
+  { tag: 'suspected_theft_or_meter_fault', trait: 'electricity_theft', opportunity: null },
+  { tag: 'digital_native', trait: 'digital_native', opportunity: null },
+  { tag: 'hall_goer', trait: 'hall_goer', opportunity: null },
+];

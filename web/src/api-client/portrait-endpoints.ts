@@ -1,0 +1,70 @@
+/**
+ * The portrait (画像) endpoints: customer portraits with their why / why-not, history and
+ * notes, the definition catalog, employee and area portraits and the hot-zone ranking.
+ * Types come from the server's contract (src/api/contract.ts, type-only). Kept apart from
+ * endpoints.ts so the portrait pages stay one area of the client.
+ */
+import type {
+  AreaKind,
+  ConditionOutcome,
+  CustomerPortraitWithNotesReply,
+  EmployeePortraitReply,
+  FeatureEvidence,
+  HotZonesReply,
+  PortraitDefinitionsReply,
+  PortraitHistoryReply,
+  PortraitNoteReply,
+  PortraitWhyReply,
+  SubjectPortraitWhyReply,
+} from '../../../src/api/contract.js';
+import { apiRequest } from './http.js';
+
+export type {
+  AreaKind,
+  ConditionOutcome,
+  EmployeePortraitReply as EmployeePortrait,
+  FeatureEvidence,
+  HotZonesReply as HotZones,
+  PortraitDefinitionsReply as PortraitDefinitions,
+  PortraitNoteReply as PortraitNote,
+  PortraitWhyReply as PortraitWhy,
+};
+export type CustomerPortrait = CustomerPortraitWithNotesReply;
+export type PortraitPeriod = PortraitHistoryReply['items'][number];
+export type EvidenceRow = FeatureEvidence['items'][number];
+export type HotZone = HotZonesReply['items'][number];
+export type HotZoneTreeNode = NonNullable<HotZonesReply['tree']>;
+export type NoteStance = PortraitNoteReply['stance'];
+
+/** 'tag:<code>', 'score:<code>' or 'grade:<code>'. */
+export type PortraitElement = `${'tag' | 'score' | 'grade'}:${string}`;
+
+export interface NewPortraitNote {
+  element: string;
+  stance: NoteStance;
+  note: string;
+}
+
+const seg = encodeURIComponent;
+const customerBase = (customerNo: string) => `/api/v1/customers/${seg(customerNo)}/portrait`;
+const employeeBase = (employeeNo: string) => `/api/v1/employees/${seg(employeeNo)}/portrait`;
+
+export const portraitApi = {
+  definitions: () => apiRequest<PortraitDefinitionsReply>('GET', '/api/v1/portraits/definitions'),
+
+  customerPortrait: (customerNo: string, asOf?: string) =>
+    apiRequest<CustomerPortrait>('GET', customerBase(customerNo), { query: { asOf } }),
+  customerWhy: (customerNo: string, element: PortraitElement, asOf?: string) =>
+    apiRequest<PortraitWhyReply>('GET', `${customerBase(customerNo)}/why`, { query: { element, asOf, limit: 20 } }),
+  customerHistory: (customerNo: string) =>
+    apiRequest<PortraitHistoryReply>('GET', `${customerBase(customerNo)}/history`),
+  addCustomerNote: (customerNo: string, note: NewPortraitNote) =>
+    apiRequest<PortraitNoteReply>('POST', `${customerBase(customerNo)}/notes`, { body: note }),
+
+  employeePortrait: (employeeNo: string) => apiRequest<EmployeePortraitReply>('GET', employeeBase(employeeNo)),
+  employeeWhy: (employeeNo: string, element: PortraitElement) =>
+    apiRequest<SubjectPortraitWhyReply>('GET', `${employeeBase(employeeNo)}/why`, { query: { element, limit: 20 } }),
+
+  hotZones: (query: { kind?: AreaKind; orgUnit?: string; limit?: number }) =>
+    apiRequest<HotZonesReply>('GET', '/api/v1/hot-zones', { query }),
+};

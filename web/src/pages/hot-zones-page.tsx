@@ -1,0 +1,71 @@
+import { Alert, Card, Segmented, Skeleton, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type AreaKind, portraitApi } from '../api-client/portrait-endpoints.js';
+import { ApiErrorResult } from '../components/api-error-result.js';
+import { HotZoneTable } from '../components/portrait-hot-zone-table.js';
+import { HotZoneTreemap } from '../components/portrait-hot-zone-treemap.js';
+import { useApiData } from '../hooks/use-api-data.js';
+
+const KINDS: AreaKind[] = ['transformer_area', 'feeder', 'grid', 'station'];
+
+/** 服务风险热区 (E5): the org tree as a treemap coloured by risk, and the areas ranked. */
+export default function HotZonesPage() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<AreaKind>('transformer_area');
+  const { data, loading, error } = useApiData(`hot-zones|${kind}`, () => portraitApi.hotZones({ kind, limit: 100 }));
+
+  if (!data && !loading) return <ApiErrorResult error={error} />;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card variant="borderless" size="small">
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('portrait.hotZones.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('portrait.hotZones.intro')}</Typography.Text>
+          <Space wrap>
+            <Typography.Text>{t('portrait.hotZones.kind')}</Typography.Text>
+            <Segmented<AreaKind>
+              value={kind}
+              onChange={setKind}
+              options={KINDS.map((k) => ({ value: k, label: t(`portrait.hotZones.kinds.${k}`) }))}
+              data-testid="hot-zone-kind"
+            />
+            {data && (
+              <Typography.Text type="secondary">
+                {data.computedAt
+                  ? t('portrait.hotZones.computedAt', {
+                      at: dayjs(data.computedAt).format('YYYY-MM-DD HH:mm'),
+                      total: data.total,
+                    })
+                  : t('portrait.hotZones.notComputed')}
+              </Typography.Text>
+            )}
+          </Space>
+        </Space>
+      </Card>
+      {!data || data.kind !== kind ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Card title={t('portrait.hotZones.treemap')} variant="borderless" size="small">
+            {data.treeTruncated && (
+              <Alert type="info" showIcon title={t('portrait.hotZones.truncated')} style={{ marginBottom: 8 }} />
+            )}
+            {data.tree ? (
+              <HotZoneTreemap hotZones={data} />
+            ) : (
+              <Typography.Text type="secondary">{t('portrait.hotZones.empty')}</Typography.Text>
+            )}
+          </Card>
+          <Card title={t('portrait.hotZones.ranking')} variant="borderless" size="small">
+            <HotZoneTable hotZones={data} />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}
