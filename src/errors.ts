@@ -13,14 +13,28 @@ export const ERROR_CODES = {
   AUTH_REQUIRED: 'The request needs a logged-in session.',
   AUTH_INVALID_CREDENTIALS: 'Username or password is wrong.',
   AUTH_RATE_LIMITED: 'Too many failed logins; wait before trying again.',
-  AUTH_FORBIDDEN: 'The caller\'s role does not allow this action.',
-  AUTH_OUT_OF_SCOPE: 'The record belongs to an org unit outside the caller\'s data scope.',
+  AUTH_FORBIDDEN: "The caller's role does not allow this action.",
+  AUTH_OUT_OF_SCOPE: "The record belongs to an org unit outside the caller's data scope.",
   PII_REASON_REQUIRED: 'Unmasking personal data needs a stated reason.',
   NOT_FOUND: 'The requested record does not exist.',
   VALIDATION_FAILED: 'The request body or query does not match the schema.',
   BATCH_TOO_LARGE: 'A trace batch holds more items than the limit.',
   QA_RULE_INVALID: 'A quality-inspection rule is invalid (unknown operator, bad regex, empty list).',
-  CUSTOMER_CONFIDENTIAL: 'The customer is a special customer (特殊客户); viewing needs the customer:confidential permission.',
+  QA_SCHEME_STATE:
+    'The QA scheme version is not in a state that allows this (only a draft is published; jobs need a published version).',
+  QA_NOT_INSPECTED: 'The call has no quality-inspection result yet.',
+  QA_APPEAL_NOT_ALLOWED:
+    "The deduction cannot be appealed by this account (not the call's agent, not a deduction, or already appealed).",
+  QA_APPEAL_DECIDED: 'The appeal has already been decided; its decision stands in the history.',
+  QA_SECOND_INSPECTOR_REQUIRED: 'An appeal is decided by an inspector other than the one who reviewed the call.',
+  PORTRAIT_NOT_AVAILABLE: 'No portrait of the subject was computed for the requested time.',
+  PORTRAIT_ELEMENT_UNKNOWN: 'The portrait element is not a tag, score or grade of the definitions.',
+  RISK_MODEL_NO_HISTORY:
+    'The complaint-risk model cannot be trained: its training windows hold no complaint (or no customer without one).',
+  SEGMENT_FILTER_INVALID:
+    'A segment filter names an unknown tag, grade, class or score, or a malformed range or id.',
+  CUSTOMER_CONFIDENTIAL:
+    'The customer is a special customer (特殊客户); viewing needs the customer:confidential permission.',
   USER_EXISTS: 'An account with that username already exists.',
   USER_LAST_ADMIN: 'The change would leave no active admin account.',
   USER_PASSWORD_TOO_SHORT: 'The new password is shorter than 8 characters.',

@@ -12,8 +12,16 @@ export const PERMISSIONS = {
   'employee:read': 'Search employees and open their profile and timeline',
   'trace:write': 'Post trace batches through the HTTP ingest API',
   'audit:read': 'Read the audit log',
-  'collection:manage': 'Configure collection points (采集点): what is collected of each trace type, in how much detail, how often',
+  'collection:manage':
+    'Configure collection points (采集点): what is collected of each trace type, in how much detail, how often',
   'user:admin': 'Manage accounts',
+  'portrait:read': 'See customer, employee and area portraits: tags, scores, grades, strategies and why each holds',
+  'portrait:annotate': 'Add or correct notes on portrait elements (C9); every change is audited',
+  'portrait:manage': 'Rebuild portraits and run segment exports over the whole scope',
+  'qa:read': 'See quality-inspection results, transcripts with their hits, schemes and the case library',
+  'qa:inspect': 'Review flagged calls, score manually, decide appeals, run sampling and special-topic inspections',
+  'qa:appeal': 'Appeal a deduction on one of your own calls',
+  'qa:scheme': 'Edit quality-inspection schemes and rules, run backtests, publish a scheme version',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -25,15 +33,36 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   // Managers handle escalated complaints and special customers, and answer for their staff.
-  manager: ['org:read', 'customer:read', 'customer:pii_unmask', 'customer:confidential', 'case:read', 'employee:read', 'audit:read'],
+  manager: [
+    'org:read',
+    'customer:read',
+    'customer:pii_unmask',
+    'customer:confidential',
+    'case:read',
+    'employee:read',
+    'audit:read',
+    'portrait:read',
+    'portrait:annotate',
+    'portrait:manage',
+    'qa:read',
+  ],
   // 95598 agents see the caller's record masked; the caller states their own details.
-  agent: ['org:read', 'customer:read', 'case:read'],
+  agent: ['org:read', 'customer:read', 'case:read', 'portrait:read', 'qa:read', 'qa:appeal'],
   // Hall staff check an ID card or an address at the counter, so they may unmask (audited).
-  hall_staff: ['org:read', 'customer:read', 'customer:pii_unmask', 'case:read'],
+  hall_staff: ['org:read', 'customer:read', 'customer:pii_unmask', 'case:read', 'portrait:read', 'portrait:annotate'],
   // Grid managers visit and phone customers of their grid, so they may unmask (audited).
-  grid_manager: ['org:read', 'customer:read', 'customer:pii_unmask', 'case:read'],
+  grid_manager: ['org:read', 'customer:read', 'customer:pii_unmask', 'case:read', 'portrait:read', 'portrait:annotate'],
   // QA inspectors review calls and the agents who took them.
-  qa_inspector: ['org:read', 'customer:read', 'case:read', 'employee:read'],
+  qa_inspector: [
+    'org:read',
+    'customer:read',
+    'case:read',
+    'employee:read',
+    'portrait:read',
+    'qa:read',
+    'qa:inspect',
+    'qa:scheme',
+  ],
 };
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -6,8 +6,9 @@ import { createGroundTruthMemory, type GroundTruthLine } from '../demo/ground-tr
 import { createMemorySink } from '../demo/memory-sink.js';
 import { DEFAULT_END_MONTH, DEFAULT_MONTHS, generateDemoWorld } from '../demo/world.js';
 import { AppError } from '../errors.js';
-import { compileScheme, DEFAULT_95598_SCHEME, VIOLATION_RULES } from '../qa/index.js';
 import { formatEvaluation, inspectPlanted, type PlantedCall, tallyViolations } from '../qa/eval/index.js';
+import { compileScheme, DEFAULT_95598_SCHEME, VIOLATION_RULES } from '../qa/index.js';
+import { registerEvalPortraitsCommand } from './eval-portraits-command.js';
 
 interface EvalQaFlags {
   seed: string;
@@ -83,4 +84,5 @@ export function registerEvalCommand(program: Command): void {
       const evaluation = tallyViolations(inspectPlanted(compiled, source.calls, source.planted), VIOLATION_RULES);
       process.stdout.write(`${formatEvaluation(evaluation)}\n${JSON.stringify(evaluation)}\n`);
     });
+  registerEvalPortraitsCommand(evaluate);
 }

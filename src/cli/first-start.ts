@@ -16,7 +16,9 @@ export type DemoLoadResult =
   | { loaded: false; reason: string };
 
 export async function demoWorldMarker(db: Db): Promise<Record<string, unknown> | null> {
-  const rows = await db.query<{ value: Record<string, unknown> }>('SELECT value FROM app_setting WHERE key = $1', [MARKER]);
+  const rows = await db.query<{ value: Record<string, unknown> }>('SELECT value FROM app_setting WHERE key = $1', [
+    MARKER,
+  ]);
   return rows[0]?.value ?? null;
 }
 
@@ -55,8 +57,27 @@ export async function loadFirstStartDemo(
   const rejected = await generateIntoDatabase(db, options, groundTruthFile, log);
   // A generated world should import cleanly; say so loudly if it did not, but keep what loaded.
   if (rejected > 0) log(`Warning: ${rejected} demo records were rejected by ingest validation.`);
-  await writeMarker(db, { ...options, status: 'loaded', loadedAt: new Date().toISOString(), groundTruth: groundTruthFile });
-  return { loaded: true, customers: options.customers, seconds: (Date.now() - started) / 1000, groundTruth: groundTruthFile, rejected };
+  await writeMarker(db, {
+    ...options,
+    status: 'loaded',
+    loadedAt: new Date().toISOString(),
+    groundTruth: groundTruthFile,
+  });
+  return {
+    loaded: true,
+    customers: options.customers,
+    seconds: (Date.now() - started) / 1000,
+    groundTruth: groundTruthFile,
+    rejected,
+  };
+}
+
+/** Records that the demo world's QA results and portraits were built (see first-start-derived.ts). */
+export async function markDerivedFactsBuilt(db: Db, facts: Record<string, unknown>): Promise<void> {
+  await db.query(
+    `UPDATE app_setting SET value = value || jsonb_build_object('derived', $2::jsonb), updated_at = now() WHERE key = $1`,
+    [MARKER, JSON.stringify({ ...facts, at: new Date().toISOString() })],
+  );
 }
 
 async function writeMarker(db: Db, value: Record<string, unknown>): Promise<void> {
@@ -67,8 +88,15 @@ async function writeMarker(db: Db, value: Record<string, unknown>): Promise<void
   );
 }
 
-async function generateIntoDatabase(db: Db, options: DemoWorldOptions, groundTruthFile: string, log: (line: string) => void): Promise<number> {
-  log(`Generating the demo world: ${options.customers} customers, ${options.months} months ending ${options.endMonth} (seed ${options.seed}) …`);
+async function generateIntoDatabase(
+  db: Db,
+  options: DemoWorldOptions,
+  groundTruthFile: string,
+  log: (line: string) => void,
+): Promise<number> {
+  log(
+    `Generating the demo world: ${options.customers} customers, ${options.months} months ending ${options.endMonth} (seed ${options.seed}) …`,
+  );
   const sink = createDbSink(db, { source: 'demo' });
   const groundTruth = createGroundTruthFile(groundTruthFile);
   const progress = createProgress({ label: 'demo world', unit: 'customers', total: options.customers });

@@ -3,6 +3,8 @@ import { registerDbCommands } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerPortraitsCommand } from './portraits-command.js';
+import { registerQaCommands } from './qa-command.js';
 import { registerStartCommand } from './start-command.js';
 import { registerUserCommands } from './user-command.js';
 
@@ -18,5 +20,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   registerDemoCommand(program);
   registerUserCommands(program);
   registerEvalCommand(program);
+  registerQaCommands(program);
+  registerPortraitsCommand(program);
   await program.parseAsync(argv as string[]);
 }

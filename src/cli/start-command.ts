@@ -4,12 +4,16 @@ import { ensureAdmin } from '../auth/accounts.js';
 import { DEMO_PASSWORD, type SeededAccount, seedDemoAccounts } from '../auth/demo-accounts.js';
 import type { Config } from '../config/config.js';
 import { describeDatabase, openConfiguredDb } from '../db/open-configured.js';
+import { ensureDefaultQaScheme } from '../qa/store/scheme-store.js';
 import { configFromFlags, withConfigFlags } from './config-flags.js';
-import { demoWorldMarker, loadFirstStartDemo } from './first-start.js';
+import { demoWorldMarker, loadFirstStartDemo, markDerivedFactsBuilt } from './first-start.js';
+import { buildDerivedFacts } from './first-start-derived.js';
 
 export function registerStartCommand(program: Command): void {
   withConfigFlags(
-    program.command('start').description('Start the Gridcare server (first start: migrate, create admin, load the demo world)'),
+    program
+      .command('start')
+      .description('Start the Gridcare server (first start: migrate, create admin, load the demo world)'),
     ['port', 'host', 'dataDir', 'databaseUrl', 'adminPassword', 'demoCustomers', 'demoMonths', 'demoSeed', 'logLevel'],
   ).action(async (options: Record<string, unknown>) => {
     await startServer(configFromFlags(options));
@@ -21,14 +25,29 @@ export async function startServer(config: Config): Promise<void> {
   console.log(`Opening the database (${describeDatabase(config)}) …`);
   const db = await openConfiguredDb(config);
   try {
+    // The routine QA scheme must be live before any call is inspected (first-start demo included).
+    await ensureDefaultQaScheme(db);
     const admin = await ensureAdmin(db, config);
     const demo = await loadFirstStartDemo(db, config);
-    if (demo.loaded) console.log(`Demo world loaded: ${demo.customers} customers in ${demo.seconds.toFixed(1)} s (ground truth: ${demo.groundTruth}).`);
+    if (demo.loaded)
+      console.log(
+        `Demo world loaded: ${demo.customers} customers in ${demo.seconds.toFixed(1)} s (ground truth: ${demo.groundTruth}).`,
+      );
     else console.log(`No demo world loaded: ${demo.reason}.`);
+    const marker = await demoWorldMarker(db);
+    if (marker?.status === 'loaded' && !marker.derived) {
+      const derived = await buildDerivedFacts(db);
+      console.log(
+        `Demo calls inspected (${derived.calls}) and ${derived.subjects} portraits built in ${derived.seconds.toFixed(1)} s.`,
+      );
+      await markDerivedFactsBuilt(db, derived);
+    }
     // Demo accounts with a published password exist only next to demo data, never beside real data.
-    const demoAccounts = (await demoWorldMarker(db))?.status === 'loaded' ? await seedDemoAccounts(db) : [];
+    const demoAccounts = marker?.status === 'loaded' ? await seedDemoAccounts(db) : [];
 
-    const app = await buildApp(config, db, { logger: true });
+    // The QA worker inspects each new call within a second and runs re-inspection jobs; the
+    // portrait refresher recomputes the portraits of whatever subjects new data touched.
+    const app = await buildApp(config, db, { logger: true, qaWorker: true, portraitRefresher: true });
     await app.listen({ port: config.port, host: config.host });
     printWelcome(config, app.server.address(), admin, demoAccounts);
 
@@ -72,7 +91,9 @@ function printWelcome(
   if (demoAccounts.length > 0) {
     lines.push(`Demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts) {
-      lines.push(`  ${a.username.padEnd(15)} ${a.role.padEnd(13)} ${a.orgUnitName} (${a.orgUnitId})${a.employeeNo ? ` · employee ${a.employeeNo}` : ''}`);
+      lines.push(
+        `  ${a.username.padEnd(15)} ${a.role.padEnd(13)} ${a.orgUnitName} (${a.orgUnitId})${a.employeeNo ? ` · employee ${a.employeeNo}` : ''}`,
+      );
     }
   }
   lines.push('Press Ctrl+C to stop.', '');

@@ -60,7 +60,7 @@ export const ATTRIBUTE_NAMES: LabelTable = {
   channel: { zh: '渠道', en: 'Channel' },
 };
 
-const WORK_ORDER_STATUSES: LabelTable = {
+export const WORK_ORDER_STATUSES: LabelTable = {
   accepted: { zh: '已受理', en: 'Accepted' },
   dispatch: { zh: '已派工', en: 'Dispatched' },
   dispatched: { zh: '已派工', en: 'Dispatched' },

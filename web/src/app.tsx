@@ -20,6 +20,20 @@ const CasePage = lazy(() => import('./pages/case-page.js'));
 const EmployeeListPage = lazy(() => import('./pages/employee-list-page.js'));
 const EmployeePage = lazy(() => import('./pages/employee-page.js'));
 const CollectionPointsPage = lazy(() => import('./pages/collection-points-page.js'));
+const QaQueuePage = lazy(() => import('./pages/qa-queue-page.js'));
+const QaCallPage = lazy(() => import('./pages/qa-call-page.js'));
+const QaAppealsPage = lazy(() => import('./pages/qa-appeals-page.js'));
+const QaSamplingPage = lazy(() => import('./pages/qa-sampling-page.js'));
+const QaSchemesPage = lazy(() => import('./pages/qa-schemes-page.js'));
+const QaSchemeEditorPage = lazy(() => import('./pages/qa-scheme-editor-page.js'));
+const QaCaseLibraryPage = lazy(() => import('./pages/qa-case-library-page.js'));
+const QaAgentPage = lazy(() => import('./pages/qa-agent-page.js'));
+const QaTopicsPage = lazy(() => import('./pages/qa-topics-page.js'));
+const QaChainPage = lazy(() => import('./pages/qa-chain-page.js'));
+const QaReinspectionsPage = lazy(() => import('./pages/qa-reinspections-page.js'));
+const HotZonesPage = lazy(() => import('./pages/hot-zones-page.js'));
+const SegmentsPage = lazy(() => import('./pages/segments-page.js'));
+const TagCatalogPage = lazy(() => import('./pages/tag-catalog-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 
 const pageFallback = <PageSpinner />;
@@ -56,6 +70,20 @@ export function App() {
                   <Route path="/employees" element={<EmployeeListPage />} />
                   <Route path="/employees/:employeeNo" element={<EmployeePage />} />
                   <Route path="/collection-points" element={<CollectionPointsPage />} />
+                  <Route path="/qa" element={<QaQueuePage />} />
+                  <Route path="/qa/calls/:callId" element={<QaCallPage />} />
+                  <Route path="/qa/appeals" element={<QaAppealsPage />} />
+                  <Route path="/qa/sampling" element={<QaSamplingPage />} />
+                  <Route path="/qa/schemes" element={<QaSchemesPage />} />
+                  <Route path="/qa/schemes/:code/versions/:version" element={<QaSchemeEditorPage />} />
+                  <Route path="/qa/case-library" element={<QaCaseLibraryPage />} />
+                  <Route path="/qa/agents/:employeeNo" element={<QaAgentPage />} />
+                  <Route path="/qa/topics" element={<QaTopicsPage />} />
+                  <Route path="/qa/chain" element={<QaChainPage />} />
+                  <Route path="/qa/reinspections" element={<QaReinspectionsPage />} />
+                  <Route path="/hot-zones" element={<HotZonesPage />} />
+                  <Route path="/segments" element={<SegmentsPage />} />
+                  <Route path="/tag-catalog" element={<TagCatalogPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

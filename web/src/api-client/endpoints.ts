@@ -3,6 +3,8 @@ import type {
   CaseChain,
   CollectionPoint,
   CollectionPointChange,
+  ConsumptionReport,
+  CreditReport,
   Customer360,
   CustomerListItem,
   EmployeeListItem,
@@ -37,6 +39,11 @@ export const api = {
       query: { ...query },
       ...(signal ? { signal } : {}),
     }),
+
+  customerCredit: (customerNo: string) =>
+    apiRequest<CreditReport>('GET', `/api/v1/customers/${seg(customerNo)}/credit`),
+  customerConsumption: (customerNo: string) =>
+    apiRequest<ConsumptionReport>('GET', `/api/v1/customers/${seg(customerNo)}/consumption`),
 
   caseChain: (caseId: string) => apiRequest<CaseChain>('GET', `/api/v1/cases/${seg(caseId)}`),
 

@@ -56,7 +56,7 @@ function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
 }
 
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {

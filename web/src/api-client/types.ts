@@ -6,6 +6,9 @@
  */
 import type {
   CaseChainReply,
+  ConsumptionReply,
+  ExplainedRule,
+  CreditReply,
   Customer360Reply,
   CustomerSummary,
   EmployeeProfileReply,
@@ -86,3 +89,10 @@ export interface CollectionPoint {
 }
 
 export type CollectionPointChange = Omit<CollectionPoint, 'traceType' | 'purpose'> & { purpose?: string };
+
+/** The credit grade (信用等级) with its monthly ledger and delta table. */
+export type CreditReport = CreditReply;
+
+/** The consumption pattern (用电规律): figures, patterns and advice with their reasons, daily and monthly use. */
+export type ConsumptionReport = ConsumptionReply;
+export type ConsumptionRule = ExplainedRule;
