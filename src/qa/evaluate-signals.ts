@@ -101,9 +101,17 @@ export function evaluateResponseDelay(ctx: EvalContext, cond: Of<'responseDelay'
   return counted(evidence, cond.minCount);
 }
 
-function emotionEvidence(ctx: EvalContext, turn: number, operator: string, expression: string, actual: string) {
+function emotionEvidence(
+  ctx: EvalContext,
+  turn: number,
+  operator: string,
+  expression: string,
+  actual: string,
+  ignoreThreats = false,
+) {
   const sentiment = ctx.sentiment(turn);
-  const worst = sentiment.terms.reduce<(typeof sentiment.terms)[number] | undefined>(
+  const terms = ignoreThreats ? sentiment.terms.filter((t) => !t.threat) : sentiment.terms;
+  const worst = terms.reduce<(typeof sentiment.terms)[number] | undefined>(
     (w, t) => (w === undefined || t.weight < w.weight ? t : w),
     undefined,
   );
@@ -143,15 +151,21 @@ export function evaluateEmotionTrend(ctx: EvalContext, cond: Of<'emotionTrend'>)
 
 /** The customer's first angry turn is not followed by soothing words within N turns. */
 export function evaluateAngryNotSoothed(ctx: EvalContext, cond: Of<'angryNotSoothed'>): Outcome {
-  const angry = turnsOf(ctx, 'customer').find((i) => ctx.sentiment(i).score <= cond.atMost);
+  const scoreOf = (i: number): number =>
+    cond.ignoreThreats ? ctx.sentiment(i).scoreWithoutThreats : ctx.sentiment(i).score;
+  const angry = turnsOf(ctx, 'customer').find((i) => scoreOf(i) <= cond.atMost);
   if (angry === undefined) return { hit: false, evidence: [] };
   const within = cond.withinTurns ?? 2;
   const soothing = filteredOccurrences(ctx, cond.soothing);
   if (soothing.some((o) => o.turn > angry && o.turn <= angry + within)) return { hit: false, evidence: [] };
-  const score = ctx.sentiment(angry).score;
-  const expression = `customer sentiment ≤ ${cond.atMost} and no ${describeLeaf(cond.soothing)} within ${within} turns`;
+  const score = scoreOf(angry);
+  const measure = cond.ignoreThreats ? 'customer sentiment (threat words aside)' : 'customer sentiment';
+  const expression = `${measure} ≤ ${cond.atMost} and no ${describeLeaf(cond.soothing)} within ${within} turns`;
   const actual = `sentiment ${score} ≤ ${cond.atMost}; no soothing in turns ${angry + 1}–${angry + within}`;
-  return { hit: true, evidence: [emotionEvidence(ctx, angry, 'angryNotSoothed', expression, actual)] };
+  return {
+    hit: true,
+    evidence: [emotionEvidence(ctx, angry, 'angryNotSoothed', expression, actual, cond.ignoreThreats)],
+  };
 }
 
 export { evaluateTextLeaf };

@@ -202,6 +202,43 @@ describe.each([
     ],
     false,
   ],
+  [
+    'angryNotSoothed ignoring threats: a calm demand to escalate is no anger',
+    {
+      op: 'angryNotSoothed',
+      atMost: -3,
+      soothing: kw(['抱歉'], { speaker: 'agent' }),
+      ignoreThreats: true,
+    },
+    [
+      ['customer', '电压老是不稳，再不解决我就打12398投诉！'],
+      ['agent', '已经帮您派单'],
+    ],
+    false,
+  ],
+  [
+    'angryNotSoothed ignoring threats: anger beside the threat still counts',
+    {
+      op: 'angryNotSoothed',
+      atMost: -3,
+      soothing: kw(['抱歉'], { speaker: 'agent' }),
+      ignoreThreats: true,
+    },
+    [
+      ['customer', '你们太过分了！再不解决我就打12398投诉！'],
+      ['agent', '已经帮您派单'],
+    ],
+    true,
+  ],
+  [
+    'angryNotSoothed counting threats: the same calm demand reads as anger',
+    { op: 'angryNotSoothed', atMost: -3, soothing: kw(['抱歉'], { speaker: 'agent' }) },
+    [
+      ['customer', '电压老是不稳，再不解决我就打12398投诉！'],
+      ['agent', '已经帮您派单'],
+    ],
+    true,
+  ],
 ] as const)('%s', (_label, when, turns, expected) => {
   it(expected ? 'hits' : 'does not hit', () => {
     expect(run(when, turns as Turns) !== undefined).toBe(expected);

@@ -108,6 +108,8 @@ export const operatorSchemas = {
     atMost: z.number().max(0, 'atMost is a negative sentiment score (≤ 0)'),
     soothing: textLeafSchema,
     withinTurns: positiveInt.optional(),
+    /** Leave the caller's threat words (投诉, 曝光, 12398 …) out of the score: a demand, not agitation. */
+    ignoreThreats: z.boolean().optional(),
   }),
 } as const;
 

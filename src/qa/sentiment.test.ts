@@ -28,6 +28,15 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment('我也受不了了，你打12398吧', 'agent').score).toBe(-3);
   });
 
+  it('scores the caller’s emotion without threat words beside the full score', () => {
+    const calm = scoreSentiment('电压老是不稳，再不解决我就打12398投诉！', 'customer');
+    expect(calm.score).toBeLessThanOrEqual(-3);
+    expect(calm.scoreWithoutThreats).toBe(0);
+    const angry = scoreSentiment('你们太过分了！我要找你们领导！', 'customer');
+    expect(angry.scoreWithoutThreats).toBeLessThanOrEqual(-3);
+    expect(angry.scoreWithoutThreats).toBeGreaterThan(angry.score);
+  });
+
   it('reads 12398 only as a whole number: inside a phone number it is no threat', () => {
     expect(scoreSentiment('我的电话是13912398765', 'customer').score).toBe(0);
     expect(scoreSentiment('我打12398', 'customer').score).toBe(-3);
@@ -38,7 +47,9 @@ describe('scoreSentiment', () => {
   });
 
   it('returns the span of every term for highlighting', () => {
-    expect(scoreSentiment('你们太过分了').terms).toEqual([{ word: '太过分', start: 2, end: 5, weight: -3 }]);
+    expect(scoreSentiment('你们太过分了').terms).toEqual([
+      { word: '太过分', start: 2, end: 5, weight: -3, threat: false },
+    ]);
   });
 });
 

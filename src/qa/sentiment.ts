@@ -18,10 +18,17 @@ export interface SentimentTerm {
   start: number;
   end: number;
   weight: number;
+  /** A caller's escalation or complaint word (投诉, 曝光, 12398 …): a demand as much as an emotion. */
+  threat: boolean;
 }
 
 export interface Sentiment {
   score: number;
+  /**
+   * The score without the caller's threat words: what the turn says about the caller's
+   * emotion alone. A calm "再不解决我就打12398" is a demand, handled by the escalation rules.
+   */
+  scoreWithoutThreats: number;
   terms: SentimentTerm[];
 }
 
@@ -63,7 +70,6 @@ export function scoreSentiment(text: string, speaker?: Speaker): Sentiment {
     (w) => !words.some((o) => o !== w && o.start <= w.start && o.end >= w.end && o.end - o.start > w.end - w.start),
   );
   const terms: SentimentTerm[] = [];
-  let score = 0;
   for (const w of kept) {
     let weight = w.entry.value;
     // A negator or intensifier reaches across at most LOOKBACK characters and never across a
@@ -78,14 +84,24 @@ export function scoreSentiment(text: string, speaker?: Speaker): Sentiment {
     if (before.some((f) => f.entry.kind === 'negator')) {
       weight *= weight > 0 ? NEGATED_POSITIVE_FACTOR : NEGATED_NEGATIVE_FACTOR;
     }
-    score += weight;
-    terms.push({ word: w.entry.text, start: w.start, end: w.end, weight });
+    terms.push({ word: w.entry.text, start: w.start, end: w.end, weight, threat: CALLER_THREATS.has(w.entry.text) });
   }
-  if (score < 0) {
-    const marks = (text.match(/[!！]/g) ?? []).length;
-    score += Math.min(marks, 2) * EXCLAMATION_WEIGHT;
-  }
-  return { score: Math.round(score * 100) / 100, terms };
+  const marks = Math.min((text.match(/[!！]/g) ?? []).length, 2);
+  return {
+    score: total(terms, marks),
+    scoreWithoutThreats: total(
+      terms.filter((t) => !t.threat),
+      marks,
+    ),
+    terms,
+  };
+}
+
+/** Sum of the terms; exclamation marks sharpen a negative turn only. */
+function total(terms: readonly SentimentTerm[], exclamationMarks: number): number {
+  let score = terms.reduce((sum, t) => sum + t.weight, 0);
+  if (score < 0) score += exclamationMarks * EXCLAMATION_WEIGHT;
+  return Math.round(score * 100) / 100;
 }
 
 /** Least-squares slope of scores against their order (per customer turn). */

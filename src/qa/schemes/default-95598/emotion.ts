@@ -6,10 +6,13 @@ export const emotionRules: QaRule[] = [
   {
     id: 'emotion.angry_not_soothed',
     name: '客户情绪激动未安抚',
-    description: '客户首次出现明显不满（情感分 ≤ −3）后，坐席在随后两轮内没有致歉或安抚。',
+    description:
+      '客户首次出现明显情绪激动（情感分 ≤ −3，投诉、曝光、12398 等诉求词不计入，由越级投诉规则处理）后，坐席在随后两轮内没有致歉或安抚。',
     category: 'emotion',
     points: -5,
-    when: { op: 'angryNotSoothed', atMost: -3, soothing: SOOTHING, withinTurns: 2 },
+    // A calm "再不解决我就打12398" is a demand, deducted by escalation_threat_not_handled; counting
+    // its words as anger here would deduct the same sentence twice.
+    when: { op: 'angryNotSoothed', atMost: -3, soothing: SOOTHING, withinTurns: 2, ignoreThreats: true },
     examples: {
       hit: [
         {
@@ -39,6 +42,12 @@ export const emotionRules: QaRule[] = [
           turns: [
             ['customer', '我家停电了，麻烦看一下'],
             ['agent', '您的户号是多少？'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '电压老是不稳，我要找你们领导，去上级部门反映！'],
+            ['agent', '已经帮您派单，供电所会安排人员去测量电压。'],
           ],
         },
       ],
@@ -109,14 +118,14 @@ export const emotionRules: QaRule[] = [
   {
     id: 'emotion.escalation_threat_not_handled',
     name: '客户扬言越级投诉未致歉',
-    description: '客户提到曝光、找媒体、12398、市长热线等越级诉求，坐席全程未致歉。',
+    description: '客户提到曝光、找媒体、12398、市长热线、找领导或上级部门等越级诉求，坐席全程未致歉。',
     category: 'emotion',
     points: -3,
     when: {
       all: [
         {
           any: [
-            { op: 'keyword', words: ['曝光', '找媒体', '市长热线'], speaker: 'customer' },
+            { op: 'keyword', words: ['曝光', '找媒体', '市长热线', '找你们领导', '上级部门'], speaker: 'customer' },
             // The hotlines as whole numbers: 12345 inside a phone number (13912345678) is no threat.
             { op: 'regex', pattern: '(?<![0-9])(12398|12345)(?![0-9])', speaker: 'customer' },
           ],
