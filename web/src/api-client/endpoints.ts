@@ -1,3 +1,4 @@
+import type { OrgUnitsReply } from '../../../src/api/contract.js';
 import { apiRequest } from './http.js';
 import type {
   CaseChain,
@@ -26,6 +27,8 @@ export const api = {
   logout: () => apiRequest<unknown>('POST', '/api/v1/auth/logout', { body: {} }),
   me: () => apiRequest<{ user: SessionUser }>('GET', '/api/v1/auth/me'),
   vocabulary: () => apiRequest<Vocabulary>('GET', '/api/v1/vocabulary'),
+  /** The caller's scope as a tree (used by every org-unit picker). */
+  orgUnits: () => apiRequest<OrgUnitsReply>('GET', '/api/v1/org-units'),
 
   searchCustomers: (q: string, page: number, pageSize: number) =>
     apiRequest<Page<CustomerListItem>>('GET', '/api/v1/customers', { query: { q, page, pageSize } }),

@@ -4,7 +4,6 @@
  * area of the client.
  */
 import type {
-  OrgUnitsReply,
   QaAgentPortrait,
   QaAppeal,
   QaAppealDecisionRequest,
@@ -67,7 +66,6 @@ export interface QaChainFindingsQuery {
 
 export const qaApi = {
   /** The org tree (for the team filter); not QA-specific, but only the QA pages pick units. */
-  orgUnits: () => apiRequest<OrgUnitsReply>('GET', '/api/v1/org-units'),
   results: (query: QaResultsQuery) => apiRequest<QaResultsReply>('GET', `${base}/results`, { query: { ...query } }),
   call: (callId: string, resultId?: number) =>
     apiRequest<QaCallDetail>('GET', `${base}/calls/${seg(callId)}`, { query: { resultId } }),

@@ -3,12 +3,7 @@
  * string (tag=…&creditGrade=…), which is the API's query string too, so a link to the page
  * is a saved segment and the export takes exactly what the page shows.
  */
-import type {
-  OrgUnitsReply,
-  SegmentReply,
-  TagCoverageReply,
-  TransformerAreasReply,
-} from '../../../src/api/contract.js';
+import type { SegmentReply, TagCoverageReply, TransformerAreasReply } from '../../../src/api/contract.js';
 import { apiRequest } from './http.js';
 
 export type { SegmentReply as Segment, TagCoverageReply as TagCoverage };
@@ -36,5 +31,4 @@ export const segmentApi = {
     apiRequest<TagCoverageReply>('GET', '/api/v1/portraits/tags/coverage', { query: { orgUnit } }),
   transformerAreas: (q: string) =>
     apiRequest<TransformerAreasReply>('GET', '/api/v1/segments/transformer-areas', { query: { q } }),
-  orgUnits: () => apiRequest<OrgUnitsReply>('GET', '/api/v1/org-units'),
 };

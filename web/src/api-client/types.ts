@@ -7,12 +7,12 @@
 import type {
   CaseChainReply,
   ConsumptionReply,
-  ExplainedRule,
   CreditReply,
   Customer360Reply,
   CustomerSummary,
   EmployeeProfileReply,
   EmployeeSearchReply,
+  ExplainedRule,
   TimelineItem,
   TimelineReply,
   UnmaskReply,

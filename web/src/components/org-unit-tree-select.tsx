@@ -1,6 +1,7 @@
 import { TreeSelect } from 'antd';
-import { useEffect, useState } from 'react';
-import { type OrgNode, segmentApi } from '../api-client/segment-endpoints.js';
+import { type CSSProperties, useEffect, useState } from 'react';
+import type { OrgNode } from '../../../src/api/contract.js';
+import { api } from '../api-client/endpoints.js';
 
 interface TreeOption {
   value: string;
@@ -17,15 +18,20 @@ export function OrgUnitTreeSelect({
   onChange,
   placeholder,
   testId,
+  expandAll = true,
+  style = { width: '100%' },
 }: {
   value?: string | undefined;
-  onChange?: (value: string | undefined) => void;
+  onChange?: ((value: string | undefined) => void) | undefined;
   placeholder: string;
-  testId?: string;
+  testId?: string | undefined;
+  /** Open every level at once: right for a filter form, too much in a toolbar. */
+  expandAll?: boolean;
+  style?: CSSProperties;
 }) {
   const [options, setOptions] = useState<TreeOption[]>([]);
   useEffect(() => {
-    segmentApi.orgUnits().then(
+    api.orgUnits().then(
       ({ items }) => setOptions(toOptions(items)),
       (error: unknown) => console.warn('org units', error),
     );
@@ -37,10 +43,10 @@ export function OrgUnitTreeSelect({
       treeData={options}
       allowClear
       showSearch
-      treeDefaultExpandAll
+      treeDefaultExpandAll={expandAll}
       treeNodeFilterProp="title"
       placeholder={placeholder}
-      style={{ width: '100%' }}
+      style={style}
       popupMatchSelectWidth={false}
       data-testid={testId}
     />

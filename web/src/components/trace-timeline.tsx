@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelinePage, TimelineQuery, TraceItem } from '../api-client/types.js';
 import { useErrorMessage } from '../session/use-error-message.js';
 import { ChannelGlyph } from './channel-glyph.js';
-import { EMPTY_FILTER, type TimelineFilterValue, TimelineFilters } from './timeline-filters.js';
+import { EMPTY_FILTER, TimelineFilters, type TimelineFilterValue } from './timeline-filters.js';
 import { TraceItemContent } from './trace-item.js';
 
 const PAGE_SIZE = 30;

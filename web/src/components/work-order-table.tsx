@@ -1,4 +1,4 @@
-import { Table, Tooltip, type TableColumnsType, Tag, Typography } from 'antd';
+import { Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { OrgNode, QaResultSummary, QaTopic } from '../../../src/api/contract.js';
+import { api } from '../api-client/endpoints.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
 import { jobOpen, QaJobProgress } from '../components/qa-job-progress.js';
 import { QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
@@ -38,7 +39,7 @@ export default function QaTopicsPage() {
   const tick = useRefreshWhile(anyRunning);
 
   const schemes = useApiData('schemes', () => qaApi.schemes());
-  const units = useApiData('org-units', () => qaApi.orgUnits());
+  const units = useApiData('org-units', () => api.orgUnits());
   const unitNames = useMemo(() => new Map(flatten(units.data?.items ?? [])), [units.data]);
   const topics = useApiData(`${version}|${tick}`, () => qaApi.topics());
   useEffect(() => setAnyRunning(topics.data?.items.some((item) => jobOpen(item.job)) ?? false), [topics.data]);
