@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaAppeal, QaAppealDecisionRequest } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 
 /** A second inspector upholds the deduction or reverses it (the points come back), with a note. */
 export function QaAppealDecisionDialog({
@@ -17,27 +17,16 @@ export function QaAppealDecisionDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<QaAppealDecisionRequest>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useDialogSave(
+    form,
+    async (values: QaAppealDecisionRequest) => {
+      if (appeal) await qaApi.decideAppeal(appeal.appealId, { decision: values.decision, note: values.note.trim() });
+    },
+    onDecided,
+  );
   useEffect(() => {
     if (appeal) setError(null);
-  }, [appeal]);
-
-  const submit = async () => {
-    if (!appeal) return;
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await qaApi.decideAppeal(appeal.appealId, { decision: values.decision, note: values.note.trim() });
-      form.resetFields();
-      onDecided();
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [appeal, setError]);
 
   return (
     <Modal

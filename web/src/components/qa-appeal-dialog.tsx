@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaHit } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 
 /** An agent appeals one deduction of their own call, with a reason (申诉). */
 export function QaAppealDialog({
@@ -17,24 +16,14 @@ export function QaAppealDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    if (!hit) return;
-    const { reason } = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await qaApi.appeal(hit.hitId, reason.trim());
-      form.resetFields();
-      onFiled();
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  // The dialog is open only with a hit, so there is always one to appeal when it saves.
+  const { saving, error, submit } = useDialogSave(
+    form,
+    async ({ reason }: { reason: string }) => {
+      if (hit) await qaApi.appeal(hit.hitId, reason.trim());
+    },
+    onFiled,
+  );
 
   return (
     <Modal

@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaCaseLibraryEntry, QaCaseLibraryRequest } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 
 type Values = Omit<QaCaseLibraryRequest, 'callId'>;
 
@@ -24,8 +24,17 @@ export function QaCaseLibraryDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useDialogSave(
+    form,
+    (values: Values) => {
+      const body = { ...values, title: values.title.trim(), teachingNote: values.teachingNote.trim() };
+      return entry
+        ? qaApi.updateCaseLibraryEntry(entry.entryId, body)
+        : qaApi.addToCaseLibrary({ ...body, callId: callId ?? '' });
+    },
+    onSaved,
+    { resetOnSave: false },
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -35,24 +44,7 @@ export function QaCaseLibraryDialog({
         ? { kind: entry.kind, title: entry.title, tags: entry.tags, teachingNote: entry.teachingNote }
         : { kind: 'typical', title: '', tags: [], teachingNote: '' },
     );
-  }, [open, entry, form]);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    const body = { ...values, title: values.title.trim(), teachingNote: values.teachingNote.trim() };
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = entry
-        ? await qaApi.updateCaseLibraryEntry(entry.entryId, body)
-        : await qaApi.addToCaseLibrary({ ...body, callId: callId ?? '' });
-      onSaved(saved);
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, entry, form, setError]);
 
   return (
     <Modal

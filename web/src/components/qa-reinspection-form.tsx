@@ -1,10 +1,9 @@
 import { Alert, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaReinspectionJob, QaSchemeSummary } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 import { liveRoutineKey, parseVersionKey, QaSchemeVersionSelect } from './qa-scheme-version-select.js';
 
 interface Values {
@@ -26,29 +25,19 @@ export function QaReinspectionForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    const scheme = parseVersionKey(values.version);
-    setSaving(true);
-    setError(null);
-    try {
-      const job = await qaApi.startReinspection({
+  const { saving, error, submit } = useDialogSave(
+    form,
+    (values: Values) => {
+      const scheme = parseVersionKey(values.version);
+      return qaApi.startReinspection({
         schemeCode: scheme.code,
         version: scheme.version,
         from: values.period[0].format('YYYY-MM-DD'),
         to: values.period[1].format('YYYY-MM-DD'),
       });
-      form.resetFields();
-      onStarted(job);
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onStarted,
+  );
 
   const live = liveRoutineKey(schemes);
   const initial: Partial<Values> = {

@@ -1,10 +1,9 @@
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaSamplingPlan, QaSamplingPlanRequest } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 import { QaOrgUnitSelect } from './qa-org-unit-select.js';
 
 interface Values {
@@ -62,23 +61,11 @@ export function QaSamplingPlanForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const plan = await qaApi.createSamplingPlan(toRequest(values));
-      form.resetFields();
-      onCreated(plan);
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useDialogSave(
+    form,
+    (values: Values) => qaApi.createSamplingPlan(toRequest(values)),
+    onCreated,
+  );
 
   const off = t('qa.sampling.offWhenEmpty');
   return (

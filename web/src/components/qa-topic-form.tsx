@@ -1,10 +1,9 @@
 import { Alert, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaSchemeSummary, QaTopic, QaTopicRequest } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
-import { describeApiError } from '../session/describe-api-error.js';
+import { useDialogSave } from '../hooks/use-dialog-save.js';
 import { useVocabulary } from '../session/vocabulary-context.js';
 import { QaOrgUnitSelect } from './qa-org-unit-select.js';
 import { liveRoutineKey, parseVersionKey, QaSchemeVersionSelect } from './qa-scheme-version-select.js';
@@ -53,23 +52,11 @@ export function QaTopicForm({
   const { t } = useTranslation();
   const { options } = useVocabulary();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      const topic = await qaApi.createTopic(toRequest(values));
-      form.resetFields();
-      onCreated(topic);
-    } catch (failure) {
-      setError(describeApiError(t, failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useDialogSave(
+    form,
+    (values: Values) => qaApi.createTopic(toRequest(values)),
+    onCreated,
+  );
 
   const live = liveRoutineKey(schemes);
   const initial: Partial<Values> = {
