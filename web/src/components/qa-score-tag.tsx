@@ -65,3 +65,15 @@ export function QaFlagTags({ reasons, angryCustomer }: { reasons: QaFlagReason[]
     </span>
   );
 }
+
+/** The first three deducted rules by name, and how many more. */
+export function QaDeductionTags({ codes, nameOf }: { codes: string[]; nameOf: (code: string) => string }) {
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
+      {codes.slice(0, 3).map((code) => (
+        <Tag key={code}>{nameOf(code)}</Tag>
+      ))}
+      {codes.length > 3 && <Tag>+{codes.length - 3}</Tag>}
+    </span>
+  );
+}

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { QaResultSummary, QaResultsQuery } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
 import { type QaQueueFilters, QaResultFilters } from '../components/qa-result-filters.js';
-import { QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
+import { QaDeductionTags, QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useQaRuleCatalog } from '../hooks/use-qa-rules.js';
 import { useVocabulary } from '../session/vocabulary-context.js';
@@ -119,14 +119,7 @@ export default function QaQueuePage() {
     {
       title: t('qa.columns.deductions'),
       dataIndex: 'deductionRules',
-      render: (codes: string[]) => (
-        <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
-          {codes.slice(0, 3).map((code) => (
-            <Tag key={code}>{nameOf(code)}</Tag>
-          ))}
-          {codes.length > 3 && <Tag>+{codes.length - 3}</Tag>}
-        </span>
-      ),
+      render: (codes: string[]) => <QaDeductionTags codes={codes} nameOf={nameOf} />,
     },
     {
       title: t('qa.columns.flags'),

@@ -8,7 +8,7 @@ import type { OrgNode, QaResultSummary, QaTopic } from '../../../src/api/contrac
 import { api } from '../api-client/endpoints.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
 import { jobOpen, QaJobProgress } from '../components/qa-job-progress.js';
-import { QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
+import { QaDeductionTags, QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
 import { QaTopicFilterTags } from '../components/qa-topic-filter-tags.js';
 import { QaTopicForm } from '../components/qa-topic-form.js';
 import { useApiData } from '../hooks/use-api-data.js';
@@ -132,14 +132,7 @@ export default function QaTopicsPage() {
     {
       title: t('qa.columns.deductions'),
       dataIndex: 'deductionRules',
-      render: (codes: string[]) => (
-        <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
-          {codes.slice(0, 3).map((code) => (
-            <Tag key={code}>{nameOf(code)}</Tag>
-          ))}
-          {codes.length > 3 && <Tag>+{codes.length - 3}</Tag>}
-        </span>
-      ),
+      render: (codes: string[]) => <QaDeductionTags codes={codes} nameOf={nameOf} />,
     },
     {
       title: t('qa.columns.flags'),
