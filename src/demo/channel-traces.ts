@@ -38,7 +38,7 @@ export function generateChannelTraces(ctx: ActivityContext, bills: readonly Bill
   }
   // Fee-sensitive customers look their bill up soon after it arrives.
   for (const bill of bills) {
-    if (ctx.has('fee_sensitive') && (digital || rng.chance(0.3)) && rng.chance(0.7)) {
+    if (ctx.has('fee_sensitive') && (digital || rng.chance(0.45)) && rng.chance(0.8)) {
       const at = bill.issuedMs + rng.range(0.1, 3) * DAY;
       if (ctx.inWorld(at))
         ctx.trace({

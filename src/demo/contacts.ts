@@ -69,9 +69,16 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
   if (!ctx.inWorld(req.atMs) || !ctx.inWorld(req.atMs + 2 * HOUR)) return;
   const channel = contactChannel(ctx);
   const agent = rng.pick(staff.agents);
-  const angry = req.angry ?? (ctx.has('emotional') && rng.chance(0.7));
+  // Anyone loses his temper now and then; an emotional customer in most contacts.
+  const angry = req.angry ?? rng.chance(ctx.has('emotional') ? 0.8 : 0.015);
   const complaint = req.orderType === 'complaint';
-  const escalation = complaint && ctx.has('escalation_prone') && rng.chance(0.7);
+  const prone = ctx.has('escalation_prone');
+  // The prone take most complaints over our heads; anyone else now and then, when angry.
+  const escalation = complaint && rng.chance(prone ? 0.7 : angry ? 0.06 : 0.015);
+  // Threatening to is commoner than doing it: the prone say it in most complaints and in
+  // angry calls, others only in an occasional angry complaint.
+  const threat =
+    escalation || (prone ? (complaint || angry) && rng.chance(0.6) : complaint && angry && rng.chance(0.04));
   const transfer = channel === 'phone_95598' && rng.chance(0.08);
   const phone = channel === 'phone_95598';
   const violations = plantViolations(ctx, agent, (code) => {
@@ -92,7 +99,7 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
     channel,
     intent: req.intent,
     angry,
-    escalation,
+    escalation: threat,
     transfer: transfer && !violations.has('missing_closing'),
     agentNo: agentNo.slice(-4),
     customerNo: ctx.customerNo,
@@ -203,22 +210,39 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
       });
   }
   const influential = ctx.has('high_social_influence');
-  if ((complaint && (escalation || influential) && rng.chance(0.6)) || (influential && angry && rng.chance(0.4))) {
-    const at = endMs + rng.range(10, 600) * MINUTE;
-    if (ctx.inWorld(at)) {
-      ctx.trace({
-        occurred_at: formatTime(at),
-        trace_type: 'social_post',
-        channel: 'social_media',
-        case_id: caseId,
-        topic: req.topic,
-        attributes: {
-          platform: rng.pick(SOCIAL),
-          followers: influential ? rng.int(5_000, 500_000) : rng.int(20, 900),
-          sentiment: 'negative',
-          text: req.summary,
-        },
-      });
-    }
-  }
+  const posts =
+    (complaint && (escalation || influential) && rng.chance(0.6)) ||
+    (influential && (angry ? rng.chance(0.5) : rng.chance(0.15))) ||
+    (angry && rng.chance(0.03));
+  if (posts) socialPost(ctx, endMs + rng.range(10, 600) * MINUTE, req.topic, req.summary, 'negative', caseId);
+}
+
+/**
+ * A public post about the power service that the opinion monitor links to the customer. An
+ * influencer's account has thousands of followers; most people's a few hundred, a few
+ * (local bloggers, shop accounts) a few thousand.
+ */
+export function socialPost(
+  ctx: ActivityContext,
+  atMs: number,
+  topic: Topic,
+  text: string,
+  sentiment: 'negative' | 'neutral' | 'positive',
+  caseId?: string,
+): void {
+  if (!ctx.inWorld(atMs)) return;
+  const { rng } = ctx;
+  const followers = ctx.has('high_social_influence')
+    ? Math.round(Math.exp(rng.range(Math.log(3_000), Math.log(500_000))))
+    : rng.chance(0.08)
+      ? rng.int(1_000, 8_000)
+      : rng.int(20, 900);
+  ctx.trace({
+    occurred_at: formatTime(atMs),
+    trace_type: 'social_post',
+    channel: 'social_media',
+    ...(caseId !== undefined ? { case_id: caseId } : {}),
+    topic,
+    attributes: { platform: rng.pick(SOCIAL), followers, sentiment, text },
+  });
 }

@@ -4,17 +4,9 @@ import { generateChannelTraces } from './channel-traces.js';
 import { DAY, HOUR } from './clock.js';
 import { generateReadings } from './consumption.js';
 import { makeContact } from './contacts.js';
-import { generateOutageEffects } from './outage-effects.js';
+import { type Ask, generateGrievances, generateInfluencerPosts } from './grievances.js';
 import type { GroundTruthLine } from './ground-truth.js';
-import type { Intent } from './phrases.js';
-import type { Topic, WorkOrderType } from '../traces/vocabulary.js';
-
-interface Ask {
-  intent: Intent;
-  topic: Topic;
-  type: WorkOrderType;
-  summary: string;
-}
+import { generateOutageEffects } from './outage-effects.js';
 
 const EVERYDAY: readonly (readonly [Ask, number])[] = [
   [{ intent: 'new_connection', topic: 'new_connection', type: 'service_request', summary: '客户咨询新装用电办理' }, 3],
@@ -25,14 +17,6 @@ const EVERYDAY: readonly (readonly [Ask, number])[] = [
   [{ intent: 'power_quality', topic: 'power_quality', type: 'service_request', summary: '客户反映电压不稳' }, 2],
   [{ intent: 'theft_report', topic: 'theft', type: 'report', summary: '客户举报疑似窃电' }, 0.5],
   [{ intent: 'praise', topic: 'other', type: 'praise', summary: '客户表扬服务人员' }, 1],
-];
-
-const GRIEVANCES: readonly Ask[] = [
-  { intent: 'service_attitude', topic: 'service_attitude', type: 'complaint', summary: '客户反映工作人员服务态度问题' },
-  { intent: 'power_quality', topic: 'power_quality', type: 'complaint', summary: '客户投诉电压质量差' },
-  { intent: 'tariff_complaint', topic: 'fee', type: 'complaint', summary: '客户投诉电费过高' },
-  { intent: 'meter_query', topic: 'meter', type: 'complaint', summary: '客户投诉电表计量不准' },
-  { intent: 'outage_slow', topic: 'repair_timeliness', type: 'opinion', summary: '客户对抢修速度提出意见' },
 ];
 
 /** One customer's whole window of activity, driven by his latent traits. */
@@ -49,7 +33,7 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     const big = bill.relative > 1.3 ? 2 : 1;
     const amount = String(bill.bill.amount);
     const at = ctx.wakingTime(bill.issuedMs + DAY, bill.issuedMs + 10 * DAY);
-    if (rng.chance((feeSensitive ? 0.14 : 0.008) * big)) {
+    if (rng.chance((feeSensitive ? 0.18 : 0.008) * big)) {
       makeContact(ctx, {
         atMs: at,
         intent: 'bill_query',
@@ -58,7 +42,7 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
         slots: { amount },
         summary: `客户咨询${bill.bill.period}电费${amount}元偏高`,
       });
-    } else if (rng.chance((feeSensitive ? 0.06 : 0.002) * big)) {
+    } else if (rng.chance((feeSensitive ? 0.04 : 0.002) * big)) {
       makeContact(ctx, {
         atMs: at,
         intent: 'tariff_complaint',
@@ -98,23 +82,8 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     }
   }
 
-  // Repeat complainers come back again and again, mostly on one grievance.
-  if (ctx.has('repeat_complainer')) {
-    const favourite = rng.pick(GRIEVANCES);
-    const count = rng.poisson(3 * years) + 1;
-    for (let k = 0; k < count; k++) {
-      const ask = rng.chance(0.6) ? favourite : rng.pick(GRIEVANCES);
-      makeContact(ctx, {
-        atMs: ctx.wakingTime(clock.startMs, clock.endMs - 3 * HOUR),
-        intent: ask.intent,
-        topic: ask.topic,
-        orderType: ask.type,
-        substantiated: rng.chance(0.2),
-        slots: { amount: String(bills[0]?.bill.amount ?? 0), hours: '3', eta: '18:00', cause: '线路故障' },
-        summary: ask.summary,
-      });
-    }
-  }
+  generateGrievances(ctx, bills);
+  generateInfluencerPosts(ctx);
 
   // Everyday questions anyone may have.
   const everyday = rng.poisson((ctx.profile.segment === 'residential' ? 0.2 : 0.6) * years);

@@ -7,12 +7,15 @@ import { required } from './employees.js';
  * What the outages of the customer's area leave in his traces: the meter's power-loss and
  * power-on events, planned-outage SMS (occasionally missing: planted), fault and restoration
  * pushes to subscribers, and the calls an outage causes. An outage-sensitive customer calls
- * about nearly every outage and complains when restoration is slow; others rarely do.
+ * about nearly every outage, announced ones included, and complains when restoration is slow
+ * (so does an escalation-prone one); others rarely do.
  */
 export function generateOutageEffects(ctx: ActivityContext): string[] {
   const { rng, profile } = ctx;
   const missed: string[] = [];
   const sensitive = ctx.has('outage_sensitive');
+  // Someone who takes things over our heads also complains when the outage goes wrong.
+  const prone = ctx.has('escalation_prone');
   const subscribed = ctx.has('digital_native') || profile.record.wechat_id !== undefined;
   const medium = ctx.has('digital_native') ? 'push' : 'wechat';
   for (const outage of profile.area.outages) {
@@ -33,13 +36,14 @@ export function generateOutageEffects(ctx: ActivityContext): string[] {
           content: `因${outage.record.cause ?? '设备检修'}，定于${outage.record.planned_start?.slice(0, 16).replace('T', ' ')}至${outage.record.planned_end?.slice(11, 16)}停电，请做好准备。`,
         });
       } else missed.push(id);
-      const p = notified ? (sensitive ? 0.25 : 0.01) : sensitive ? 0.9 : 0.25;
+      // A sensitive customer rings about the announced outage (how long, can it move) most times.
+      const p = notified ? (sensitive ? 0.8 : 0.01) : sensitive || prone ? 0.9 : 0.25;
       if (rng.chance(p)) {
         makeContact(ctx, {
           atMs: outage.startMs + rng.int(5, 60) * MINUTE,
           intent: notified ? 'outage_report' : 'planned_no_notice',
           topic: 'outage_notice',
-          orderType: !notified && (sensitive || rng.chance(0.2)) ? 'complaint' : 'consultation',
+          orderType: !notified && (sensitive || prone || rng.chance(0.2)) ? 'complaint' : 'consultation',
           substantiated: !notified,
           slots: {
             eta,
@@ -101,7 +105,7 @@ export function generateOutageEffects(ctx: ActivityContext): string[] {
         summary: `客户报修停电，${outage.record.cause ?? ''}`,
       });
     }
-    if (outage.slow && rng.chance(sensitive ? 0.6 : 0.03)) {
+    if (outage.slow && rng.chance(sensitive ? 0.6 : prone ? 0.5 : 0.03)) {
       const at = outage.startMs + rng.range(3, 5) * HOUR;
       if (at < outage.restoredMs) {
         makeContact(ctx, {

@@ -24,6 +24,17 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     where: `w.order_type = 'complaint' AND w.topic_code IN ${FEE_TOPICS}`,
     windowDays: YEAR,
   }),
+  f('fee_consultations_12m', '电费咨询数(12月)', 'Fee questions (12 m)', {
+    source: 'work_order',
+    where: `w.order_type <> 'complaint' AND w.topic_code IN ${FEE_TOPICS}`,
+    windowDays: YEAR,
+  }),
+  f('outage_event_contacts_12m', '停电时来电数(12月)', 'Contacts about an outage (12 m)', {
+    source: 'work_order',
+    // Reports and questions about an outage itself (fault or announced), not voltage or grievances.
+    where: "w.topic_code IN ('outage', 'outage_notice')",
+    windowDays: YEAR,
+  }),
   f('complaints_12m', '投诉数(12月)', 'Complaints (12 m)', {
     source: 'work_order',
     where: "w.order_type = 'complaint'",
@@ -140,6 +151,11 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     where: "t.trace_type = 'outage_start' AND t.attributes->>'kind' = 'planned'",
     windowDays: YEAR,
   }),
+  f('service_outages_12m', '经历计划及故障停电次数(12月)', 'Planned and fault outages experienced (12 m)', {
+    source: 'trace',
+    where: "t.trace_type = 'outage_start' AND t.attributes->>'kind' IN ('fault', 'planned')",
+    windowDays: YEAR,
+  }),
   f('outages_experienced_12m', '经历停电次数(12月)', 'Outages experienced (12 m)', {
     source: 'trace',
     where: "t.trace_type = 'outage_start'",
@@ -174,6 +190,13 @@ export const CONTACT_FEATURES: FeatureDef[] = [
   }),
   f('bill_queries_12m', '电费查询次数(12月)', 'Bill look-ups (12 m)', {
     source: 'trace',
+    where: "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill'",
+    windowDays: YEAR,
+  }),
+  f('bill_lookup_months_12m', '查询账单月数(12月)', 'Months with a bill look-up (12 m)', {
+    source: 'trace',
+    aggregate: 'distinct',
+    value: "date_trunc('month', t.occurred_at AT TIME ZONE 'Asia/Shanghai')",
     where: "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill'",
     windowDays: YEAR,
   }),

@@ -99,6 +99,13 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
     where: 'q.angry_customer',
     windowDays: YEAR,
   }),
+  f('angry_routine_calls_12m', '非投诉通话情绪激动数(12月)', 'Angry in a call that was no complaint (12 m)', {
+    source: 'qa_call',
+    // Anger over a grievance is understandable; anger over a question or a repair is temper.
+    where:
+      "q.angry_customer AND NOT EXISTS (SELECT 1 FROM work_order aw WHERE aw.order_no = qc.order_no AND aw.order_type = 'complaint')",
+    windowDays: YEAR,
+  }),
   f('escalation_threats_12m', '扬言越级投诉通话数(12月)', 'Calls threatening escalation (12 m)', {
     source: 'call_turn',
     aggregate: 'distinct',
@@ -208,6 +215,21 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
     source: 'derived',
     aggregate: 'ratio',
     ratioOf: { numerator: 'outage_repairs_12m', denominator: 'fault_outages_12m' },
+  }),
+  f('escalation_share_12m', '越级投诉占投诉比', 'Escalations per complaint', {
+    source: 'derived',
+    aggregate: 'ratio',
+    ratioOf: { numerator: 'escalations_12m', denominator: 'complaints_12m' },
+  }),
+  f('outage_event_contact_rate_12m', '停电来电率', 'Contacts per planned or fault outage', {
+    source: 'derived',
+    aggregate: 'ratio',
+    ratioOf: { numerator: 'outage_event_contacts_12m', denominator: 'service_outages_12m' },
+  }),
+  f('escalation_threat_share_12m', '扬言越级通话占投诉比', 'Escalation threats per complaint', {
+    source: 'derived',
+    aggregate: 'ratio',
+    ratioOf: { numerator: 'escalation_threats_12m', denominator: 'complaints_12m' },
   }),
   f('angry_call_share_12m', '情绪激动通话占比', 'Share of calls with anger', {
     source: 'derived',

@@ -11,15 +11,15 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Outage-sensitive',
     descZh: '停电后常来电报修或询问，计划停电也会追问',
     descEn: 'Calls about most outages that reach them, planned ones included',
-    // Calls about most fault outages that reached them (noise callers ring about 2–5 % of
-    // outages), or repeatedly about planned ones. Tuned on seed 1, docs/portraits.md.
+    // Rings about most planned and fault outages that reached them (others about 1–5 %),
+    // or about several at a fair rate. Tuned on seed 1, docs/portraits.md.
     when: {
       any: [
-        { all: [ge('fault_repair_rate_12m', 0.6), ge('outage_repairs_12m', 1)] },
-        ge('planned_outage_contacts_12m', 2),
+        ge('outage_event_contact_rate_12m', 0.6),
+        { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.3)] },
       ],
     },
-    version: 2,
+    version: 3,
     strategy: {
       priority: 1,
       zh: '停电前至少提前7天短信+电话告知，抢修时主动通报进度，复电后回访',
@@ -33,16 +33,17 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Fee-sensitive',
     descZh: '经常咨询或投诉电费电价，频繁查询账单',
     descEn: 'Often asks or complains about bills and tariffs, looks bills up often',
-    // Bill questions by phone and bill look-ups online add up; one of either is everyday noise.
+    // Looks the bill up month after month, or keeps asking about it; anyone glances at a bill
+    // now and then (app users in ~2 months a year) and asks once. Complaints alone are a
+    // grievance, not sensitivity (repeat complainers nag about tariffs too).
     when: {
       any: [
-        ge('fee_contacts_12m', 3),
-        ge('bill_queries_12m', 7),
-        { all: [ge('fee_contacts_12m', 2), ge('bill_queries_12m', 1)] },
-        { all: [ge('fee_contacts_12m', 1), ge('bill_queries_12m', 4)] },
+        ge('bill_lookup_months_12m', 6),
+        ge('fee_consultations_12m', 3),
+        { all: [ge('bill_lookup_months_12m', 3), ge('fee_consultations_12m', 1)] },
       ],
     },
-    version: 2,
+    version: 3,
     strategy: {
       priority: 2,
       zh: '账单异常时主动解释电量电价构成，推荐电费提醒与峰谷电价测算',
@@ -152,7 +153,12 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Repeat complainer',
     descZh: '一年内多次投诉，常针对同一问题',
     descEn: 'Complains several times a year, often about the same grievance',
-    when: { all: [ge('complaints_12m', 3), ge('unsubstantiated_complaints_12m', 1)] },
+    // Three complaints, mostly found groundless, without taking them over our heads (that is
+    // escalation-proneness: real grievances pushed upwards).
+    when: {
+      all: [ge('complaints_12m', 3), ge('unsubstantiated_complaints_12m', 2), { not: ge('escalation_share_12m', 0.5) }],
+    },
+    version: 2,
     strategy: {
       priority: 1,
       zh: '指定专人跟进，首次答复即给出完整处理方案，结案前回访确认',
@@ -203,11 +209,14 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     tone: 'warning',
     zh: '情绪化',
     en: 'Emotional',
-    descZh: '多数通话中情绪激动（至少两次）',
-    descEn: 'Angry in most of their calls (at least two)',
-    // Anger in one call happens to anyone (a slow restoration); anger in most calls is a trait.
-    when: { all: [ge('angry_contacts_12m', 2), ge('angry_call_share_12m', 0.5)] },
-    version: 2,
+    descZh: '多数通话中情绪激动（至少两次），包括一般咨询',
+    descEn: 'Angry in most of their calls (at least two), ordinary questions included',
+    // Anger over a grievance (a slow restoration, a cut without notice) happens to anyone and
+    // threats read as anger too; anger in most calls, one of them about no grievance, is temper.
+    when: {
+      all: [ge('angry_contacts_12m', 2), ge('angry_call_share_12m', 0.5), ge('angry_routine_calls_12m', 1)],
+    },
+    version: 3,
     strategy: {
       priority: 1,
       zh: '先安抚情绪再处理业务，避免转接，优先由资深坐席接听',
@@ -219,9 +228,11 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     tone: 'warning',
     zh: '越级投诉倾向',
     en: 'Escalation-prone',
-    descZh: '曾向12398/12345或上级部门越级投诉，或在通话中扬言投诉',
-    descEn: 'Escalated to 12398/12345 or higher levels, or threatened to',
-    when: { any: [ge('escalations_12m', 1), ge('escalation_threats_12m', 1)] },
+    descZh: '多数投诉中向12398/12345或上级部门越级投诉，或扬言越级',
+    descEn: 'Takes most complaints to 12398/12345 or higher levels, or threatens to',
+    // Escalates or threatens to in most complaints; others do so in a few per cent of theirs.
+    when: { all: [ge('escalation_threats_12m', 1), ge('escalation_threat_share_12m', 0.5)] },
+    version: 2,
     strategy: {
       priority: 1,
       zh: '诉求升级管理：班长24小时内联系，处理结果书面答复',
@@ -255,7 +266,9 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'High social influence',
     descZh: '公众人物或社交媒体粉丝众多',
     descEn: 'Public figure or large social-media following',
-    when: { any: [ge('public_figure', 1), ge('social_followers_max', 5000)] },
+    // Local shop and blogger accounts reach a few thousand followers; an influencer more.
+    when: { any: [ge('public_figure', 1), ge('social_followers_max', 6000)] },
+    version: 2,
     strategy: {
       priority: 1,
       zh: '舆情风险：诉求由管理人员督办，答复口径统一',
