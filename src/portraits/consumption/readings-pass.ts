@@ -4,10 +4,11 @@ import { SqlParams } from './compile-sql.js';
 import type { ConsumptionParameters } from './definition.js';
 
 /**
- * The one pass over meter_reading_month for a batch of customers: the days are unnested once
- * into a temporary table, and from it come the month rows (sums per month and per 旬) and the
- * figures that need single days (runs of near-zero days). Runs inside the caller's
- * transaction; the temporary table is dropped at its commit.
+ * The readings of a batch of customers summarised in two set-based statements over
+ * meter_reading_month, each reading a month row's arrays in place (unnest in a LATERAL
+ * subquery, aggregated per row) instead of first copying every day into a table: the month
+ * rows (sums per month and per 旬), then the figures that need single days (runs of near-zero
+ * days), which unnest the kWh series alone. Runs inside the caller's transaction.
  */
 export async function summariseReadings(
   tx: Queryable,
@@ -15,45 +16,36 @@ export async function summariseReadings(
   asOf: Date,
   parameters: ConsumptionParameters,
 ): Promise<void> {
-  await tx.query(
-    `CREATE TEMP TABLE consumption_day (
-       customer_id bigint, month date, day date, dom int, kwh real, peak real, flat real, valley real, load real, pf real
-     ) ON COMMIT DROP`,
-  );
-  {
-    const p = new SqlParams();
-    const asOfDate = `(${p.add(asOf, 'timestamptz')} AT TIME ZONE 'Asia/Shanghai')::date`;
-    // A reading is a whole local day's total, known once the day is over: days before the
-    // as-of date count, the as-of day itself does not. Days without a reading stay as rows
-    // with kwh NULL: they count for nothing but let a run of zero days bridge a gap.
-    await tx.query(
-      `INSERT INTO consumption_day
-       SELECT r.customer_id, r.month, r.month + (d.dom - 1)::int, d.dom, d.kwh, d.peak, d.flat, d.valley, d.load, d.pf
-       FROM meter_reading_month r
-       CROSS JOIN LATERAL unnest(r.kwh, r.peak_kwh, r.flat_kwh, r.valley_kwh, r.max_load_kw, r.power_factor)
-         WITH ORDINALITY AS d(kwh, peak, flat, valley, load, pf, dom)
-       WHERE ${batchFilter('r.customer_id', batch, p)}
-         AND r.month < ${asOfDate} AND r.month + (d.dom - 1)::int < ${asOfDate}`,
-      p.values,
-    );
-  }
-  await tx.query('ANALYZE consumption_day');
-
   {
     const p = new SqlParams();
     await tx.query(`DELETE FROM consumption_month WHERE ${batchFilter('customer_id', batch, p)}`, p.values);
   }
-  await tx.query(
-    `INSERT INTO consumption_month (customer_id, month, days_read, kwh, peak_kwh, flat_kwh, valley_kwh, dekad_kwh, dekad_days,
-       power_factor_avg, max_load_kw, as_of)
-     SELECT customer_id, month, count(kwh), sum(kwh), sum(peak), sum(flat), sum(valley),
-       ARRAY[coalesce(sum(kwh) FILTER (WHERE dom <= 10), 0), coalesce(sum(kwh) FILTER (WHERE dom BETWEEN 11 AND 20), 0),
-             coalesce(sum(kwh) FILTER (WHERE dom > 20), 0)]::real[],
-       ARRAY[count(kwh) FILTER (WHERE dom <= 10), count(kwh) FILTER (WHERE dom BETWEEN 11 AND 20), count(kwh) FILTER (WHERE dom > 20)]::smallint[],
-       avg(pf), max(load), $1::timestamptz
-     FROM consumption_day GROUP BY customer_id, month HAVING count(kwh) > 0`,
-    [asOf],
-  );
+  {
+    const p = new SqlParams();
+    const asOfParam = p.add(asOf, 'timestamptz');
+    const asOfDate = `(${asOfParam} AT TIME ZONE 'Asia/Shanghai')::date`;
+    // A reading is a whole local day's total, known once the day is over: days before the
+    // as-of date count, the as-of day itself does not. NULL elements are days without a reading.
+    await tx.query(
+      `INSERT INTO consumption_month (customer_id, month, days_read, kwh, peak_kwh, flat_kwh, valley_kwh, dekad_kwh, dekad_days,
+         power_factor_avg, max_load_kw, as_of)
+       SELECT r.customer_id, r.month, a.days_read, a.kwh, a.peak, a.flat, a.valley, a.dekad_kwh, a.dekad_days, a.pf, a.load, ${asOfParam}
+       FROM meter_reading_month r
+       CROSS JOIN LATERAL (
+         SELECT count(d.kwh) AS days_read, sum(d.kwh) AS kwh, sum(d.peak) AS peak, sum(d.flat) AS flat, sum(d.valley) AS valley,
+           ARRAY[coalesce(sum(d.kwh) FILTER (WHERE d.dom <= 10), 0), coalesce(sum(d.kwh) FILTER (WHERE d.dom BETWEEN 11 AND 20), 0),
+                 coalesce(sum(d.kwh) FILTER (WHERE d.dom > 20), 0)]::real[] AS dekad_kwh,
+           ARRAY[count(d.kwh) FILTER (WHERE d.dom <= 10), count(d.kwh) FILTER (WHERE d.dom BETWEEN 11 AND 20),
+                 count(d.kwh) FILTER (WHERE d.dom > 20)]::smallint[] AS dekad_days,
+           avg(d.pf) AS pf, max(d.load) AS load
+         FROM unnest(r.kwh, r.peak_kwh, r.flat_kwh, r.valley_kwh, r.max_load_kw, r.power_factor)
+           WITH ORDINALITY AS d(kwh, peak, flat, valley, load, pf, dom)
+         WHERE r.month + (d.dom - 1)::int < ${asOfDate}
+       ) a
+       WHERE ${batchFilter('r.customer_id', batch, p)} AND r.month < ${asOfDate} AND a.days_read > 0`,
+      p.values,
+    );
+  }
 
   {
     const p = new SqlParams();
@@ -61,6 +53,7 @@ export async function summariseReadings(
   }
   const p = new SqlParams();
   const asOfParam = p.add(asOf, 'timestamptz');
+  const asOfDate = `(${asOfParam} AT TIME ZONE 'Asia/Shanghai')::date`;
   // The recent window ends at the customer's last reading, as in the profile pass.
   const recentDays = p.add(parameters.recentDays, 'int');
   // Near-zero days are judged against the customer's own median month (daily average), so a
@@ -74,9 +67,11 @@ export async function summariseReadings(
        SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY kwh / days_read) AS median
        FROM consumption_month WHERE ${batchFilter('customer_id', batch, p)} GROUP BY customer_id
      ), flagged AS MATERIALIZED (
-       SELECT d.customer_id, d.day, d.kwh IS NOT NULL AS read,
+       SELECT r.customer_id, r.month + (d.dom - 1)::int AS day, d.kwh IS NOT NULL AS read,
          d.kwh <= greatest(o.median * ${p.add(parameters.zeroDayShareOfMedian, 'float8')}, ${p.add(parameters.zeroDayFloorKwh, 'float8')}) AS zero
-       FROM consumption_day d JOIN own o USING (customer_id)
+       FROM meter_reading_month r JOIN own o USING (customer_id)
+       CROSS JOIN LATERAL unnest(r.kwh) WITH ORDINALITY AS d(kwh, dom)
+       WHERE ${batchFilter('r.customer_id', batch, p)} AND r.month < ${asOfDate} AND r.month + (d.dom - 1)::int < ${asOfDate}
      ), islands AS (
        SELECT customer_id, day, zero, day - (row_number() OVER (PARTITION BY customer_id ORDER BY day))::int AS island
        FROM flagged WHERE zero OR NOT read
