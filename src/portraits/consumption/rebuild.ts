@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../db/db.js';
+import { plannedTransaction } from '../engine/planned-transaction.js';
 import { planBatches } from './batch.js';
 import { CONSUMPTION_DEFINITION, type ConsumptionDefinition } from './definition.js';
 import { ALL_AREAS, rebuildPeerFigures } from './peer-pass.js';
@@ -56,13 +57,15 @@ export async function rebuildConsumptionProfiles(
   };
 
   for (const batch of batches) {
-    await db.transaction((tx) => summariseReadings(tx, batch, options.asOf, definition.parameters));
+    await plannedTransaction(db, (tx) => summariseReadings(tx, batch, options.asOf, definition.parameters));
     step(batch.ids?.length ?? batch.to - batch.from);
   }
-  await db.transaction(async (tx) => rebuildPeerFigures(tx, options.asOf, await peerScope(tx, options.customerIds)));
+  await plannedTransaction(db, async (tx) =>
+    rebuildPeerFigures(tx, options.asOf, await peerScope(tx, options.customerIds)),
+  );
   let customers = 0;
   for (const batch of batches) {
-    customers += await db.transaction((tx) => writeProfiles(tx, batch, options.asOf, definition));
+    customers += await plannedTransaction(db, (tx) => writeProfiles(tx, batch, options.asOf, definition));
     step(batch.ids?.length ?? batch.to - batch.from);
   }
   return { customers };

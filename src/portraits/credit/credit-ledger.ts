@@ -5,6 +5,7 @@
  * replaces the batch's rows in one transaction.
  */
 import type { Db, Queryable } from '../../db/db.js';
+import { plannedTransaction } from '../engine/planned-transaction.js';
 import { type CustomerRange, readCreditEvents } from './credit-events.js';
 import { type CreditLedgerLine, type CreditLedgerRow, iterateCreditLedger } from './credit-iteration.js';
 import { CREDIT_MODEL, type CreditModel } from './credit-model.js';
@@ -50,7 +51,7 @@ export async function rebuildCreditLedger(
     const last = ids.at(-1);
     if (first === undefined || last === undefined) break;
     const range: CustomerRange = { first, last, only };
-    const events = await readCreditEvents(db, range, options.asOf, model);
+    const events = await plannedTransaction(db, (tx) => readCreditEvents(tx, range, options.asOf, model));
     const rows: (CreditLedgerRow & { customerId: number })[] = [];
     for (const [customerId, found] of events) {
       if (found.firstMonth > lastMonth) continue;

@@ -4,6 +4,7 @@ import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
 import { registerCatalog } from './catalog-store.js';
 import { FeatureComputer } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
+import { plannedTransaction } from './planned-transaction.js';
 import { readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
@@ -155,9 +156,11 @@ export class PortraitEngine {
         .map((s) => s.code),
     );
     const computer = this.computer(kind);
-    const result = await computer.computeSources(this.db, partial, asOf, sources, stored);
-    for (const [key, values] of await computer.compute(this.db, full, asOf)) result.set(key, values);
-    return result;
+    return plannedTransaction(this.db, async (tx) => {
+      const result = await computer.computeSources(tx, partial, asOf, sources, stored);
+      for (const [key, values] of await computer.compute(tx, full, asOf)) result.set(key, values);
+      return result;
+    });
   }
 
   /** Takes up the catalog's database-kept parts (see `catalogFromDb`); a no-op without them. */
@@ -183,9 +186,9 @@ export class PortraitEngine {
     const catalogVersion = this.catalogVersion;
     const features = changes
       ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes)
-      : await this.computer(kind).compute(this.db, keys, asOf);
+      : await plannedTransaction(this.db, (tx) => this.computer(kind).compute(tx, keys, asOf));
     const portraits = [...features].map(([key, values]) => ({ key, values: evaluatePortrait(catalog, values) }));
-    return this.db.transaction(async (tx) => {
+    return plannedTransaction(this.db, async (tx) => {
       const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
       if (markedBefore) {
         await tx.query(
