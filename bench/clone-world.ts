@@ -14,10 +14,15 @@
  *    cloned table holds (the clone session skips FK triggers, see below), unique keys are
  *    enforced by their indexes as usual; identity sequences move past the new ids; VACUUM ANALYZE.
  *
- *   npx tsx bench/clone-world.ts --from 20000 --times 50 [--replace]
+ *   npx tsx bench/clone-world.ts --from 20000 --times 50 [--replace] [--skip-trace-keys]
+ *
+ * --skip-trace-keys leaves the copies' traces without their idempotency keys (trace_key, a
+ * quarter of the clone's size): nothing the bench does reads them, only a re-import of the
+ * same traces would, so a disk too small for the full world can still hold the bench's.
  *   GRIDCARE_BENCH_DATABASE_URL=postgres://… (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import pg from 'pg';
+import { CLONED, type CloneSpec, EMPTIED, IDS, KEPT, type Maps, suffix } from './clone-world-tables.js';
 
 const flag = (name: string): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,226 +31,14 @@ const flag = (name: string): number => {
 const from = flag('from');
 const times = flag('times');
 if (!Number.isInteger(from) || !Number.isInteger(times) || from < 1 || times < 2) {
-  console.error('usage: npx tsx bench/clone-world.ts --from <N> --times <K ≥ 2> [--replace]');
+  console.error('usage: npx tsx bench/clone-world.ts --from <N> --times <K ≥ 2> [--replace] [--skip-trace-keys]');
   process.exit(2);
 }
 const replace = process.argv.includes('--replace');
+const skipTraceKeys = process.argv.includes('--skip-trace-keys');
 const serverUrl = process.env.GRIDCARE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const baseDb = `gridcare_bench_portraits_${from}`;
 const targetDb = `gridcare_bench_portraits_${from * times}`;
-
-/** Tables left as they are: shared reference data and staff-side records. */
-const KEPT = [
-  'org_unit',
-  'substation',
-  'feeder',
-  'transformer_area',
-  'employee',
-  'app_user',
-  'user_session',
-  'audit_log',
-  'import_run',
-  'login_failure',
-  'app_setting',
-  'schema_migration',
-  'collection_point',
-  'trace_quarantine',
-  'portrait_catalog',
-  'portrait_model',
-  'qa_scheme',
-  'qa_scheme_version',
-  'qa_topic',
-  'qa_job',
-  'qa_sampling_plan',
-  'qa_rule_comment',
-];
-
-/** Outputs of the portrait rebuild (and the stale/pending marks): the bench recomputes them. */
-const EMPTIED = [
-  'customer_portrait',
-  'subject_portrait',
-  'portrait_dirty',
-  'qa_pending',
-  'credit_ledger',
-  'consumption_month',
-  'consumption_daily_summary',
-  'consumption_peer',
-  'consumption_peer_month',
-  'consumption_profile',
-];
-
-/** Identity columns whose base maximum is the offset unit of that id. */
-const IDS = {
-  customer: 'customer_id',
-  trace: 'trace_id',
-  portrait_note: 'note_id',
-  qa_result: 'result_id',
-  qa_hit: 'hit_id',
-  qa_review: 'review_id',
-  qa_appeal: 'appeal_id',
-  qa_appeal_decision: 'decision_id',
-  qa_sample: 'sample_id',
-  qa_case_library: 'entry_id',
-} as const;
-type IdTable = keyof typeof IDS;
-
-/** How copy k rewrites a value; g.k is the copy number, from the statement's generate_series. */
-interface Maps {
-  id(table: IdTable, column: string): string;
-  customerNo(column: string): string;
-  meterNo(column: string): string;
-}
-const suffix = (column: string) => `${column} || '~' || g.k`;
-
-interface CloneSpec {
-  table: string;
-  /** Which base rows are customer-level (default: all). */
-  where?: string;
-  /** Column → expression for copy k; other columns are copied unchanged. */
-  set(m: Maps): Record<string, string>;
-}
-
-const customerOutages = "SELECT outage_id FROM outage WHERE scope_level = 'customer'";
-
-// Order matters only where a `where` reads another table's base rows (trace_key before trace).
-const CLONED: CloneSpec[] = [
-  {
-    table: 'customer',
-    set: (m) => ({
-      customer_id: m.id('customer', 'customer_id'),
-      customer_no: m.customerNo('customer_no'),
-      phone: suffix('phone'),
-      id_number: suffix('id_number'),
-      wechat_id: suffix('wechat_id'),
-    }),
-  },
-  { table: 'meter', set: (m) => ({ meter_no: m.meterNo('meter_no'), customer_id: m.id('customer', 'customer_id') }) },
-  {
-    table: 'customer_identity',
-    set: (m) => ({
-      customer_id: m.id('customer', 'customer_id'),
-      value: `CASE kind WHEN 'customer_no' THEN ${m.customerNo('value')} WHEN 'meter_no' THEN ${m.meterNo('value')} ELSE ${suffix('value')} END`,
-    }),
-  },
-  { table: 'bill', set: (m) => ({ customer_id: m.id('customer', 'customer_id') }) },
-  { table: 'payment', set: (m) => ({ customer_id: m.id('customer', 'customer_id') }) },
-  {
-    table: 'meter_reading_month',
-    set: (m) => ({ customer_id: m.id('customer', 'customer_id'), meter_no: m.meterNo('meter_no') }),
-  },
-  {
-    table: 'work_order',
-    set: (m) => ({
-      order_no: suffix('order_no'),
-      customer_id: m.id('customer', 'customer_id'),
-      case_id: suffix('case_id'),
-    }),
-  },
-  { table: 'work_order_status', set: () => ({ order_no: suffix('order_no') }) },
-  {
-    table: 'call',
-    set: (m) => ({
-      call_id: suffix('call_id'),
-      customer_id: m.id('customer', 'customer_id'),
-      case_id: suffix('case_id'),
-      order_no: suffix('order_no'),
-      caller_phone: suffix('caller_phone'),
-    }),
-  },
-  { table: 'call_turn', set: () => ({ call_id: suffix('call_id') }) },
-  // Notices name area and feeder outages (shared, kept) or a customer's own disconnection.
-  {
-    table: 'notice',
-    set: (m) => ({
-      notice_id: suffix('notice_id'),
-      customer_id: m.id('customer', 'customer_id'),
-      outage_id: `CASE WHEN outage_id IN (${customerOutages}) THEN ${suffix('outage_id')} ELSE outage_id END`,
-    }),
-  },
-  {
-    table: 'employee_operation',
-    where: 'customer_id IS NOT NULL',
-    set: (m) => ({
-      operation_id: suffix('operation_id'),
-      customer_id: m.id('customer', 'customer_id'),
-      detail: `CASE WHEN detail->>'outage_id' IN (${customerOutages}) THEN jsonb_set(detail, '{outage_id}', to_jsonb(${suffix("(detail->>'outage_id')")})) ELSE detail END`,
-    }),
-  },
-  // After notice and employee_operation, which look up the base's customer outages.
-  {
-    table: 'outage',
-    where: "scope_level = 'customer'",
-    set: (m) => ({ outage_id: suffix('outage_id'), scope_id: m.customerNo('scope_id') }),
-  },
-  {
-    table: 'trace_key',
-    where:
-      'EXISTS (SELECT 1 FROM trace t WHERE t.trace_id = s.trace_id AND t.occurred_at = s.occurred_at AND t.customer_id IS NOT NULL)',
-    set: (m) => ({ source_id: suffix('source_id'), trace_id: m.id('trace', 'trace_id') }),
-  },
-  {
-    table: 'trace_revision',
-    where:
-      'EXISTS (SELECT 1 FROM trace t WHERE t.trace_id = s.trace_id AND t.occurred_at = s.occurred_at AND t.customer_id IS NOT NULL)',
-    set: (m) => ({ trace_id: m.id('trace', 'trace_id') }),
-  },
-  // Staff-only traces (no customer) stay single; the month partitions already exist.
-  {
-    table: 'trace',
-    where: 'customer_id IS NOT NULL',
-    set: (m) => ({
-      trace_id: m.id('trace', 'trace_id'),
-      customer_id: m.id('customer', 'customer_id'),
-      case_id: suffix('case_id'),
-      source_id: suffix('source_id'),
-    }),
-  },
-  {
-    table: 'portrait_note',
-    set: (m) => ({
-      note_id: m.id('portrait_note', 'note_id'),
-      customer_id: m.id('customer', 'customer_id'),
-      supersedes: m.id('portrait_note', 'supersedes'),
-    }),
-  },
-  {
-    table: 'qa_result',
-    set: (m) => ({ result_id: m.id('qa_result', 'result_id'), call_id: suffix('call_id') }),
-  },
-  {
-    table: 'qa_hit',
-    set: (m) => ({ hit_id: m.id('qa_hit', 'hit_id'), result_id: m.id('qa_result', 'result_id') }),
-  },
-  {
-    table: 'qa_review',
-    set: (m) => ({
-      review_id: m.id('qa_review', 'review_id'),
-      result_id: m.id('qa_result', 'result_id'),
-      call_id: suffix('call_id'),
-    }),
-  },
-  {
-    table: 'qa_appeal',
-    set: (m) => ({
-      appeal_id: m.id('qa_appeal', 'appeal_id'),
-      hit_id: m.id('qa_hit', 'hit_id'),
-      result_id: m.id('qa_result', 'result_id'),
-      call_id: suffix('call_id'),
-    }),
-  },
-  {
-    table: 'qa_appeal_decision',
-    set: (m) => ({
-      decision_id: m.id('qa_appeal_decision', 'decision_id'),
-      appeal_id: m.id('qa_appeal', 'appeal_id'),
-    }),
-  },
-  { table: 'qa_sample', set: (m) => ({ sample_id: m.id('qa_sample', 'sample_id'), call_id: suffix('call_id') }) },
-  {
-    table: 'qa_case_library',
-    set: (m) => ({ entry_id: m.id('qa_case_library', 'entry_id'), call_id: suffix('call_id') }),
-  },
-];
 
 const seconds = (startedMs: number) => ((performance.now() - startedMs) / 1000).toFixed(1);
 const dbUrl = (name: string) => {
@@ -391,9 +184,7 @@ async function advanceIdentities(client: pg.Client): Promise<void> {
     );
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  if (!(await createFromTemplate())) return;
+async function fillCopies(started: number): Promise<void> {
   const client = new pg.Client({ connectionString: dbUrl(targetDb) });
   await client.connect();
   try {
@@ -406,7 +197,11 @@ async function main(): Promise<void> {
     const maps = await buildMaps(client);
     console.log(`Cloning ${baseDb} × ${times} into ${targetDb}:`);
     const cloneStarted = performance.now();
-    for (const spec of CLONED) await cloneTable(client, spec, maps);
+    for (const spec of CLONED) {
+      if (skipTraceKeys && spec.table === 'trace_key')
+        console.log('  trace_key            not cloned (--skip-trace-keys)');
+      else await cloneTable(client, spec, maps);
+    }
     console.log(`  copies inserted in ${seconds(cloneStarted)} s`);
     await checkForeignKeys(client);
     await advanceIdentities(client);
@@ -421,6 +216,22 @@ async function main(): Promise<void> {
     console.log(`${targetDb}: ${customers} customers, ${size}, built in ${seconds(started)} s`);
   } finally {
     await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (!(await createFromTemplate())) return;
+  try {
+    await fillCopies(started);
+  } catch (error) {
+    // A half-cloned world may already hold N×K customers, which the bench would take as loaded.
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${targetDb} WITH (FORCE)`);
+    await admin.end();
+    console.error(`Clone failed; ${targetDb} dropped.`);
+    throw error;
   }
 }
 
