@@ -8,6 +8,7 @@ import type { County, CustomerProfile } from './types.js';
 /** What generating one customer's year needs; ids are numbered per customer so they are stable. */
 export class ActivityContext {
   private seq = 0;
+  private followers: number | undefined;
 
   constructor(
     readonly profile: CustomerProfile,
@@ -30,6 +31,23 @@ export class ActivityContext {
   nextId(prefix: string): string {
     this.seq++;
     return `${prefix}-${this.customerNo}-${this.seq}`;
+  }
+
+  /**
+   * Followers of the customer's social-media account, drawn at his first post: an
+   * influencer's reach thousands to hundreds of thousands; most people's a few hundred, a
+   * few (local bloggers, shop accounts) a few thousand.
+   */
+  socialFollowers(): number {
+    if (this.followers === undefined) {
+      const { rng } = this;
+      this.followers = this.has('high_social_influence')
+        ? Math.round(Math.exp(rng.range(Math.log(5_000), Math.log(500_000))))
+        : rng.chance(0.05)
+          ? Math.round(Math.exp(rng.range(Math.log(1_000), Math.log(10_000))))
+          : rng.int(20, 900);
+    }
+    return this.followers;
   }
 
   /** True when an event at `ms` lies inside the world (nothing is dated in the future). */

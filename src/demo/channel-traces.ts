@@ -27,12 +27,14 @@ export function generateChannelTraces(ctx: ActivityContext, bills: readonly Bill
     });
     if (rng.chance(0.6)) {
       const query = rng.pick(APP_QUERIES);
+      // A bill look-up shows the latest bill issued, as the fee-sensitive customers' do.
+      const period = query === 'bill' ? bills.findLast((b) => b.issuedMs <= at)?.bill.period : undefined;
       ctx.trace({
         occurred_at: formatTime(at + rng.int(1, 5) * MINUTE),
         trace_type: 'app_query',
         channel: 'app',
         topic: query === 'outage' ? 'outage' : query === 'repair_progress' ? 'repair_timeliness' : 'fee',
-        attributes: { query },
+        attributes: period !== undefined ? { query, period } : { query },
       });
     }
   }

@@ -217,11 +217,7 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
   if (posts) socialPost(ctx, endMs + rng.range(10, 600) * MINUTE, req.topic, req.summary, 'negative', caseId);
 }
 
-/**
- * A public post about the power service that the opinion monitor links to the customer. An
- * influencer's account has thousands of followers; most people's a few hundred, a few
- * (local bloggers, shop accounts) a few thousand.
- */
+/** A public post about the power service that the opinion monitor links to the customer. */
 export function socialPost(
   ctx: ActivityContext,
   atMs: number,
@@ -232,11 +228,7 @@ export function socialPost(
 ): void {
   if (!ctx.inWorld(atMs)) return;
   const { rng } = ctx;
-  const followers = ctx.has('high_social_influence')
-    ? Math.round(Math.exp(rng.range(Math.log(3_000), Math.log(500_000))))
-    : rng.chance(0.08)
-      ? rng.int(1_000, 8_000)
-      : rng.int(20, 900);
+  const followers = ctx.socialFollowers();
   ctx.trace({
     occurred_at: formatTime(atMs),
     trace_type: 'social_post',

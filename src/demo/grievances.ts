@@ -56,7 +56,7 @@ function contactAbout(
  * - a repeat complainer complains at least twice a year, mostly about one grievance that
  *   is mostly found unsubstantiated;
  * - an escalation-prone customer complains when something goes wrong for him (and then
- *   escalates, contacts.ts); what went wrong is as often real as not;
+ *   escalates, contacts.ts); mostly something really did go wrong;
  * - an emotional customer rings more often than most (and is angry in most calls, contacts.ts).
  */
 export function generateGrievances(ctx: ActivityContext, bills: readonly BillEvent[]): void {
@@ -73,7 +73,7 @@ export function generateGrievances(ctx: ActivityContext, bills: readonly BillEve
   }
   if (ctx.has('escalation_prone')) {
     const count = rng.poisson(2 * years);
-    for (let k = 0; k < count; k++) contactAbout(ctx, rng.pick(GRIEVANCES), 'complaint', rng.chance(0.5), amount);
+    for (let k = 0; k < count; k++) contactAbout(ctx, rng.pick(GRIEVANCES), 'complaint', rng.chance(0.7), amount);
   }
   if (ctx.has('emotional')) {
     const count = rng.poisson(3 * years);
@@ -102,7 +102,7 @@ const POST_TOPICS: readonly (readonly [Topic, string, 'negative' | 'neutral' | '
 export function generateInfluencerPosts(ctx: ActivityContext): void {
   if (!ctx.has('high_social_influence')) return;
   const { rng, clock, profile } = ctx;
-  const count = rng.poisson(2 * (clock.days / 365));
+  const count = rng.poisson(2.5 * (clock.days / 365));
   for (let k = 0; k < count; k++) {
     const [topic, text, sentiment] = rng.pick(POST_TOPICS);
     socialPost(ctx, ctx.wakingTime(clock.startMs, clock.endMs), topic, text, sentiment);

@@ -177,6 +177,58 @@ describe('a generated world', () => {
     expect(e.with).toBeGreaterThan(5 * e.without);
   });
 
+  it('lets each service trait show in a year of traces, and non-holders sometimes act alike', () => {
+    const customers = truth.flatMap((l) => (l.type === 'customer' ? [l.customer_no] : []));
+    // Share of holders and of everyone else for whom `shows` holds.
+    const shares = (trait: string, shows: (no: string) => boolean) => {
+      const holders = customersWith(trait);
+      const share = (group: string[]) => group.filter(shows).length / Math.max(1, group.length);
+      return {
+        holders: share(customers.filter((no) => holders.has(no))),
+        others: share(customers.filter((no) => !holders.has(no))),
+      };
+    };
+    const tally = (nos: Iterable<string>) => {
+      const n = new Map<string, number>();
+      for (const no of nos) n.set(no, (n.get(no) ?? 0) + 1);
+      return (no: string) => n.get(no) ?? 0;
+    };
+    const calls = truth.filter((l): l is Extract<GroundTruthLine, { type: 'call' }> => l.type === 'call');
+    const angry = tally(calls.filter((c) => c.customer_angry).map((c) => c.customer_no));
+    const orders = sink.all('work_orders');
+    const complaints = tally(orders.filter((o) => o.order_type === 'complaint').map((o) => o.customer_no ?? ''));
+    const outageCalls = tally(
+      orders
+        .filter((o) => o.topic_code === 'outage' || o.topic_code === 'outage_notice')
+        .map((o) => o.customer_no ?? ''),
+    );
+    const traces = sink.all('traces');
+    const escalations = tally(
+      traces.filter((t) => t.attributes?.escalated_to !== undefined).map((t) => t.customer_no ?? ''),
+    );
+    const bigPosts = tally(
+      traces
+        .filter((t) => t.trace_type === 'social_post' && Number(t.attributes?.followers) >= 5000)
+        .map((t) => t.customer_no ?? ''),
+    );
+
+    const emotional = shares('emotional', (no) => angry(no) >= 2);
+    expect(emotional.holders).toBeGreaterThan(0.65);
+    expect(emotional.others).toBeGreaterThan(0);
+    const prone = shares('escalation_prone', (no) => escalations(no) >= 1);
+    expect(prone.holders).toBeGreaterThan(0.65);
+    expect(prone.others).toBeGreaterThan(0);
+    const repeat = shares('repeat_complainer', (no) => complaints(no) >= 3);
+    expect(repeat.holders).toBeGreaterThan(0.8);
+    expect(repeat.others).toBeGreaterThan(0);
+    const influence = shares('high_social_influence', (no) => bigPosts(no) >= 1);
+    expect(influence.holders).toBeGreaterThan(0.65);
+    expect(influence.others).toBeGreaterThan(0);
+    const outage = shares('outage_sensitive', (no) => outageCalls(no) >= 1);
+    expect(outage.holders).toBeGreaterThan(0.8);
+    expect(outage.others).toBeLessThan(outage.holders / 3);
+  });
+
   it('shows a thief as a sustained drop against his own history', () => {
     const thieves = truth.flatMap((l) =>
       l.type === 'customer' && l.theft_from ? [{ no: l.customer_no, from: l.theft_from }] : [],

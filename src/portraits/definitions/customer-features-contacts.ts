@@ -193,11 +193,11 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     where: "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill'",
     windowDays: YEAR,
   }),
-  f('bill_lookup_months_12m', '查询账单月数(12月)', 'Months with a bill look-up (12 m)', {
+  f('prompt_bill_lookups_12m', '账单出账后即查询次数(12月)', 'Bill look-ups within days of the bill (12 m)', {
     source: 'trace',
-    aggregate: 'distinct',
-    value: "date_trunc('month', t.occurred_at AT TIME ZONE 'Asia/Shanghai')",
-    where: "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill'",
+    // Looked the bill up within four days of its issue: checking each bill as it arrives.
+    where:
+      "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill' AND EXISTS (SELECT 1 FROM bill pb WHERE pb.customer_id = t.customer_id AND t.occurred_at >= (pb.issued_on::timestamp AT TIME ZONE 'Asia/Shanghai') AND t.occurred_at < (pb.issued_on::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '4 days')",
     windowDays: YEAR,
   }),
   f('hall_visits_12m', '营业厅到访次数(12月)', 'Hall visits (12 m)', {

@@ -33,17 +33,17 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Fee-sensitive',
     descZh: '经常咨询或投诉电费电价，频繁查询账单',
     descEn: 'Often asks or complains about bills and tariffs, looks bills up often',
-    // Looks the bill up month after month, or keeps asking about it; anyone glances at a bill
-    // now and then (app users in ~2 months a year) and asks once. Complaints alone are a
-    // grievance, not sensitivity (repeat complainers nag about tariffs too).
+    // Looks each bill up as soon as it arrives, or keeps asking about it; app users glance at
+    // a bill now and then (rarely in the days after it is issued) and anyone may ask once.
+    // Complaints alone are a grievance, not sensitivity (repeat complainers nag about tariffs too).
     when: {
       any: [
-        ge('bill_lookup_months_12m', 6),
+        ge('prompt_bill_lookups_12m', 3),
         ge('fee_consultations_12m', 3),
-        { all: [ge('bill_lookup_months_12m', 3), ge('fee_consultations_12m', 1)] },
+        { all: [ge('prompt_bill_lookups_12m', 2), ge('fee_consultations_12m', 1)] },
       ],
     },
-    version: 3,
+    version: 4,
     strategy: {
       priority: 2,
       zh: '账单异常时主动解释电量电价构成，推荐电费提醒与峰谷电价测算',
@@ -153,12 +153,21 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Repeat complainer',
     descZh: '一年内多次投诉，常针对同一问题',
     descEn: 'Complains several times a year, often about the same grievance',
-    // Three complaints, mostly found groundless, without taking them over our heads (that is
-    // escalation-proneness: real grievances pushed upwards).
+    // Three complaints, mostly found groundless. Two groundless ones of three pushed over our
+    // heads are escalation-proneness (real grievances pushed upwards); three groundless are
+    // repetition whatever else he does.
     when: {
-      all: [ge('complaints_12m', 3), ge('unsubstantiated_complaints_12m', 2), { not: ge('escalation_share_12m', 0.5) }],
+      all: [
+        ge('complaints_12m', 3),
+        {
+          any: [
+            { all: [ge('unsubstantiated_complaints_12m', 3), ge('unsubstantiated_share_12m', 0.5)] },
+            { all: [ge('unsubstantiated_complaints_12m', 2), { not: ge('escalation_share_12m', 0.5) }] },
+          ],
+        },
+      ],
     },
-    version: 2,
+    version: 3,
     strategy: {
       priority: 1,
       zh: '指定专人跟进，首次答复即给出完整处理方案，结案前回访确认',
@@ -266,9 +275,10 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'High social influence',
     descZh: '公众人物或社交媒体粉丝众多',
     descEn: 'Public figure or large social-media following',
-    // Local shop and blogger accounts reach a few thousand followers; an influencer more.
-    when: { any: [ge('public_figure', 1), ge('social_followers_max', 6000)] },
-    version: 2,
+    // An influencer's account has 5,000 followers or more; a few local shop and blogger
+    // accounts reach that too.
+    when: { any: [ge('public_figure', 1), ge('social_followers_max', 5000)] },
+    version: 3,
     strategy: {
       priority: 1,
       zh: '舆情风险：诉求由管理人员督办，答复口径统一',
