@@ -180,8 +180,14 @@ describe('quality inspection in the browser (智能质检)', () => {
     await dates.nth(0).press('Enter');
     await dates.nth(1).fill(period.to);
     await dates.nth(1).press('Enter');
+    // The range commits when its popup closes; a click on OK before that submits no period.
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await expect.poll(() => dates.nth(1).inputValue()).toBe(period.to);
+    // The live version fills the version field even when the schemes arrive after the form opened.
+    await expect.poll(() => form.textContent()).toContain('生效中');
     await form.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.waitForURL(/\/qa\/topics\?topic=\d+$/);
+    // The page moves to the new topic by a history push (same document), so poll the address.
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/qa\/topics\?topic=\d+$/);
 
     const topicId = Number(new URL(page.url()).searchParams.get('topic'));
     const row = page.getByTestId('qa-topics-table').locator('tr.ant-table-row', { hasText: name });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QaReinspectionJob, QaSchemeSummary } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
 import { useDialogSave } from '../hooks/use-dialog-save.js';
-import { liveRoutineKey, parseVersionKey, QaSchemeVersionSelect } from './qa-scheme-version-select.js';
+import { parseVersionKey, QaSchemeVersionSelect, usePreselectLiveVersion } from './qa-scheme-version-select.js';
 
 interface Values {
   version: string;
@@ -39,10 +39,9 @@ export function QaReinspectionForm({
     onStarted,
   );
 
-  const live = liveRoutineKey(schemes);
+  usePreselectLiveVersion(form, schemes, open);
   const initial: Partial<Values> = {
     period: [dayjs().subtract(3, 'month').startOf('month'), dayjs()],
-    ...(live ? { version: live } : {}),
   };
   return (
     <Modal

@@ -1,4 +1,5 @@
-import { Select } from 'antd';
+import { type FormInstance, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaSchemeRef, QaSchemeSummary } from '../../../src/api/contract.js';
 
@@ -16,6 +17,17 @@ export function liveRoutineKey(schemes: QaSchemeSummary[]): string | undefined {
   return routine && routine.liveVersion !== null
     ? versionKey({ code: routine.code, version: routine.liveVersion })
     : undefined;
+}
+
+/**
+ * Fills an empty `version` field with the routine scheme's live version, also when the
+ * schemes arrive after the dialog opened (a form's initial values apply only when it mounts).
+ */
+export function usePreselectLiveVersion(form: FormInstance, schemes: QaSchemeSummary[], open: boolean): void {
+  const live = liveRoutineKey(schemes);
+  useEffect(() => {
+    if (open && live && !form.getFieldValue('version')) form.setFieldsValue({ version: live });
+  }, [open, live, form]);
 }
 
 /**

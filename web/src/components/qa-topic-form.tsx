@@ -6,7 +6,7 @@ import { qaApi } from '../api-client/qa-endpoints.js';
 import { useDialogSave } from '../hooks/use-dialog-save.js';
 import { useVocabulary } from '../session/vocabulary-context.js';
 import { QaOrgUnitSelect } from './qa-org-unit-select.js';
-import { liveRoutineKey, parseVersionKey, QaSchemeVersionSelect } from './qa-scheme-version-select.js';
+import { parseVersionKey, QaSchemeVersionSelect, usePreselectLiveVersion } from './qa-scheme-version-select.js';
 
 interface Values {
   name: string;
@@ -58,10 +58,9 @@ export function QaTopicForm({
     onCreated,
   );
 
-  const live = liveRoutineKey(schemes);
+  usePreselectLiveVersion(form, schemes, open);
   const initial: Partial<Values> = {
     period: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
-    ...(live ? { version: live } : {}),
   };
   const multi = { mode: 'multiple' as const, allowClear: true, optionFilterProp: 'label', style: { minWidth: 260 } };
   return (
