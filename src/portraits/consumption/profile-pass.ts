@@ -90,12 +90,10 @@ export async function writeProfiles(
      ), read_until AS (
        -- The day after the last reading (from the newest 旬 read), or as-of if sooner: the
        -- recent windows end where the readings do, so a collection system that delivers a
-       -- few days or weeks late shortens nothing.
-       SELECT DISTINCT ON (m.customer_id) m.customer_id,
-         least(${asOfDate}, m.month + (k.k - 1) * 10 + m.dekad_days[k.k]) AS read_until
-       FROM cust JOIN consumption_month m USING (customer_id) CROSS JOIN generate_series(1, 3) AS k(k)
-       WHERE m.dekad_days[k.k] > 0
-       ORDER BY m.customer_id, m.month DESC, k.k DESC
+       -- few days or weeks late shortens nothing. 旬 do not overlap and none holds more days
+       -- read than it is long, so the newest 旬's start + days read is the largest of all.
+       SELECT customer_id, least(${asOfDate}, max(starts_on + days)) AS read_until
+       FROM dekad GROUP BY customer_id
      ), windows AS (
        SELECT a.customer_id,
          sum(level * days) FILTER (WHERE starts_on >= ${recentFrom}) / nullif(sum(days) FILTER (WHERE starts_on >= ${recentFrom}), 0) AS recent_level,

@@ -64,14 +64,20 @@ export async function summariseReadings(
   // unread days alone is none. Only these few rows are sorted.
   await tx.query(
     `WITH own AS (
-       SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY kwh / days_read) AS median
+       SELECT customer_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY kwh / days_read) AS median, max(month) AS last_month
        FROM consumption_month WHERE ${batchFilter('customer_id', batch, p)} GROUP BY customer_id
-     ), flagged AS MATERIALIZED (
-       SELECT r.customer_id, r.month + (d.dom - 1)::int AS day, d.kwh IS NOT NULL AS read,
+     ), days AS (
+       SELECT r.customer_id, r.month, o.last_month, r.month + (d.dom - 1)::int AS day, d.kwh IS NOT NULL AS read,
          d.kwh <= greatest(o.median * ${p.add(parameters.zeroDayShareOfMedian, 'float8')}, ${p.add(parameters.zeroDayFloorKwh, 'float8')}) AS zero
        FROM meter_reading_month r JOIN own o USING (customer_id)
        CROSS JOIN LATERAL unnest(r.kwh) WITH ORDINALITY AS d(kwh, dom)
        WHERE ${batchFilter('r.customer_id', batch, p)} AND r.month < ${asOfDate} AND r.month + (d.dom - 1)::int < ${asOfDate}
+     ), flagged AS MATERIALIZED (
+       -- Kept: the days of a run (near zero or unread) and every day of the months the recent
+       -- window can reach (the last reading lies in last_month); a plain day read before those
+       -- counts for nothing below.
+       SELECT customer_id, day, read, zero FROM days
+       WHERE zero OR NOT read OR month > last_month - (${recentDays} + 31)
      ), islands AS (
        SELECT customer_id, day, zero, day - (row_number() OVER (PARTITION BY customer_id ORDER BY day))::int AS island
        FROM flagged WHERE zero OR NOT read

@@ -111,11 +111,10 @@ export async function readCreditEvents(
   model: CreditModel = CREDIT_MODEL,
 ): Promise<Map<number, CustomerEvents>> {
   const params = [range.first, range.last, range.only, asOf];
-  const [billing, operations, traces] = await Promise.all([
-    db.query<EventRow>(BILLING_EVENTS, [...params, model.minorLateMaxDays]),
-    db.query<EventRow>(OPERATION_EVENTS, params),
-    db.query<EventRow>(TRACE_EVENTS, params),
-  ]);
+  // One after the other: `db` may be a transaction's single connection.
+  const billing = await db.query<EventRow>(BILLING_EVENTS, [...params, model.minorLateMaxDays]);
+  const operations = await db.query<EventRow>(OPERATION_EVENTS, params);
+  const traces = await db.query<EventRow>(TRACE_EVENTS, params);
   const byCustomer = new Map<number, CustomerEvents>();
   for (const row of [...billing, ...operations, ...traces]) {
     let events = byCustomer.get(row.customer_id);
