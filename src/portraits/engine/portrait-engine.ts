@@ -5,7 +5,7 @@ import { registerCatalog } from './catalog-store.js';
 import { FeatureComputer } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { plannedTransaction } from './planned-transaction.js';
-import { readCurrentFeatures, writePortraits } from './portrait-store.js';
+import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
@@ -33,6 +33,15 @@ export interface PortraitEngineOptions {
   catalogFromDb?(db: Db, catalog: DefinitionCatalog): Promise<DefinitionCatalog>;
   precompute?: Partial<Record<SubjectKind, Precompute[]>>;
   batchSize?: number;
+}
+
+/** Portraits computed and evaluated but not yet written (see PortraitEngine.prepareRefresh). */
+export interface PreparedPortraits {
+  kind: SubjectKind;
+  keys: readonly string[];
+  asOf: Date;
+  catalogVersion: string;
+  portraits: ComputedPortrait[];
 }
 
 export interface RebuildProgress {
@@ -97,17 +106,22 @@ export class PortraitEngine {
       const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
       const batchSize = this.options.batchSize ?? 5_000;
       const markedBefore = await dbNow(this.db);
+      // Pipelined: batch i+1 is computed while batch i is written (writes stay in order).
+      let writing: Promise<number> | undefined;
       for (let i = 0; i < keys.length; i += batchSize) {
         const batch = keys.slice(i, i + batchSize);
-        written += await this.computeAndWrite(kind, batch, options.asOf, markedBefore);
-        subjects += batch.length;
-        options.onProgress?.({
-          phase: 'portraits',
-          kind,
-          done: Math.min(i + batchSize, keys.length),
-          total: keys.length,
+        const prepared = await this.compute(kind, batch, options.asOf);
+        written += (await writing) ?? 0;
+        const done = Math.min(i + batchSize, keys.length);
+        writing = this.commit(prepared, markedBefore).then((n) => {
+          options.onProgress?.({ phase: 'portraits', kind, done, total: keys.length });
+          return n;
         });
+        // Handled where it is awaited; this only keeps a failed write from counting as unhandled meanwhile.
+        writing.catch(() => undefined);
+        subjects += batch.length;
       }
+      written += (await writing) ?? 0;
     }
     return { subjects, written, ms: Date.now() - started };
   }
@@ -126,12 +140,45 @@ export class PortraitEngine {
     changes?: ReadonlyMap<string, readonly string[]>,
   ): Promise<number> {
     if (keys.length === 0) return 0;
+    return this.commit(await this.prepareRefresh(kind, keys, asOf, changes), markedBefore);
+  }
+
+  /**
+   * The first half of `refresh`: precomputations, features and evaluation, nothing written to
+   * the portraits yet, so the refresher can compute one batch while the previous one commits.
+   */
+  async prepareRefresh(
+    kind: SubjectKind,
+    keys: readonly string[],
+    asOf: Date,
+    changes?: ReadonlyMap<string, readonly string[]>,
+  ): Promise<PreparedPortraits> {
     await this.reloadCatalog();
     for (const step of this.options.precompute?.[kind] ?? []) {
       const affected = changes ? keys.filter((k) => changes.get(k)?.some((c) => step.affectedBy.includes(c))) : keys;
       if (affected.length > 0) await step.run(this.db, { asOf, customerIds: affected.map(Number) });
     }
-    return this.computeAndWrite(kind, keys, asOf, markedBefore, changes);
+    return this.compute(kind, keys, asOf, changes);
+  }
+
+  /** The second half: writes the portraits and clears the subjects' marks up to `markedBefore`. */
+  async commit(
+    prepared: PreparedPortraits,
+    /** Marks up to this time (a Date, or the database's own text of a timestamptz) are cleared. */
+    markedBefore?: Date | string,
+  ): Promise<number> {
+    const { kind, keys, asOf, catalogVersion, portraits } = prepared;
+    if (keys.length === 0) return 0;
+    return plannedTransaction(this.db, async (tx) => {
+      const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
+      if (markedBefore) {
+        await tx.query(
+          'DELETE FROM portrait_dirty WHERE subject_kind = $1 AND subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz',
+          [kind, keys, markedBefore],
+        );
+      }
+      return written;
+    });
   }
 
   /**
@@ -173,14 +220,12 @@ export class PortraitEngine {
     this.catalogVersion = undefined;
   }
 
-  private async computeAndWrite(
+  private async compute(
     kind: SubjectKind,
     keys: readonly string[],
     asOf: Date,
-    /** Marks up to this time (a Date, or the database's own text of a timestamptz) are cleared. */
-    markedBefore?: Date | string,
     changes?: ReadonlyMap<string, readonly string[]>,
-  ): Promise<number> {
+  ): Promise<PreparedPortraits> {
     const catalog = catalogFor(kind, this.catalog);
     this.catalogVersion ??= await registerCatalog(this.db, this.catalog);
     const catalogVersion = this.catalogVersion;
@@ -188,15 +233,6 @@ export class PortraitEngine {
       ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes)
       : await plannedTransaction(this.db, (tx) => this.computer(kind).compute(tx, keys, asOf));
     const portraits = [...features].map(([key, values]) => ({ key, values: evaluatePortrait(catalog, values) }));
-    return plannedTransaction(this.db, async (tx) => {
-      const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
-      if (markedBefore) {
-        await tx.query(
-          'DELETE FROM portrait_dirty WHERE subject_kind = $1 AND subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz',
-          [kind, keys, markedBefore],
-        );
-      }
-      return written;
-    });
+    return { kind, keys, asOf, catalogVersion, portraits };
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db.js';
-import { dbNow, type PortraitEngine } from './portrait-engine.js';
+import { dbNow, type PortraitEngine, type PreparedPortraits } from './portrait-engine.js';
 import type { SubjectKind } from './types.js';
 
 export interface RefresherOptions {
@@ -10,15 +10,27 @@ export interface RefresherOptions {
   onRefreshed?(kind: SubjectKind, count: number): void;
 }
 
+/** One read of the marks: the subjects per kind, what changed for each, the newest mark's time. */
+interface MarkBatch {
+  size: number;
+  byKind: Map<SubjectKind, { keys: string[]; changes: Map<string, readonly string[]> }>;
+  /** The newest mark's time as the database's text (microseconds; a JS Date would truncate). */
+  newest: string;
+}
+
 /**
  * Drains portrait_dirty: subjects whose traces, readings or QA results changed get their
  * portraits recomputed as of now. Marks are written by triggers in the data's own
  * transaction and deleted in the portrait's, so a crash in between only repeats work.
+ *
+ * The running loop is pipelined: while one batch's portraits are written, the next batch's
+ * marks are read and its features computed, so the database and this process work at once.
+ * Writes stay in mark order, one batch at a time.
  */
 export class PortraitRefresher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private loop: Promise<void> | undefined;
   private stopped = true;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -29,20 +41,62 @@ export class PortraitRefresher {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.schedule(0);
+    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    this.wake?.();
+    await this.loop;
   }
 
   /** One pass: refreshes up to one batch per subject kind; returns how many subjects. */
   async drainOnce(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 2_000;
-    // The newest mark's time travels back to the database as text: a JS Date keeps
-    // milliseconds, marks carry microseconds, and a truncated bound would never clear them.
+    const batch = await this.readMarks(null);
+    if (batch.size > 0) await this.commit(batch, await this.prepare(batch));
+    return batch.size;
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 2_000;
+  }
+
+  private async run(): Promise<void> {
+    // The batch being written, whose marks the next read leaves alone until its commit.
+    let writing: { batch: MarkBatch; done: Promise<void> } | undefined;
+    while (!this.stopped) {
+      try {
+        const batch = await this.readMarks(writing?.batch ?? null);
+        if (batch.size === 0) {
+          await writing?.done;
+          writing = undefined;
+          await this.sleep(this.options.idleMs ?? 200);
+          continue;
+        }
+        const prepared = await this.prepare(batch);
+        await writing?.done;
+        const done = this.commit(batch, prepared);
+        // Awaited before the next commit (or at the end); this keeps a failed write from being
+        // reported as an unhandled rejection meanwhile.
+        done.catch(() => undefined);
+        writing = { batch, done };
+        // A part batch means the queue is drained: let marks gather before the next read.
+        if (batch.size < this.batchSize) await this.sleep(this.options.idleMs ?? 200);
+      } catch (error) {
+        writing = undefined;
+        this.options.onError?.(error);
+        await this.sleep(this.options.idleMs ?? 200);
+      }
+    }
+    await writing?.done.catch((error: unknown) => this.options.onError?.(error));
+  }
+
+  /**
+   * The oldest marks, up to one batch. `inFlight` is a batch still being written: its marks up
+   * to its newest are about to be deleted and are skipped; a mark set again since is read.
+   */
+  private async readMarks(inFlight: MarkBatch | null): Promise<MarkBatch> {
+    const skip = inFlight ? [...inFlight.byKind].flatMap(([kind, k]) => k.keys.map((key) => `${kind}:${key}`)) : [];
     const marks = await this.db.query<{
       subject_kind: SubjectKind;
       subject_key: string;
@@ -50,39 +104,54 @@ export class PortraitRefresher {
       newest: string;
     }>(
       `SELECT subject_kind, subject_key, changes, (max(marked_at) OVER ())::text AS newest
-       FROM (SELECT * FROM portrait_dirty ORDER BY marked_at LIMIT $1) m`,
-      [batchSize],
+       FROM (SELECT * FROM portrait_dirty
+             WHERE NOT (subject_kind || ':' || subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz)
+             ORDER BY marked_at LIMIT $1) m`,
+      [this.batchSize, skip, inFlight?.newest ?? null],
     );
-    if (marks.length === 0) return 0;
-    const known = new Set(this.engine.kinds());
-    const byKind = new Map<SubjectKind, string[]>();
-    const changes = new Map<string, readonly string[]>();
-    const newest = marks[0]?.newest as string;
+    const byKind: MarkBatch['byKind'] = new Map();
     for (const mark of marks) {
-      byKind.set(mark.subject_kind, [...(byKind.get(mark.subject_kind) ?? []), mark.subject_key]);
-      changes.set(`${mark.subject_kind}:${mark.subject_key}`, mark.changes);
+      let kind = byKind.get(mark.subject_kind);
+      if (!kind) {
+        kind = { keys: [], changes: new Map() };
+        byKind.set(mark.subject_kind, kind);
+      }
+      kind.keys.push(mark.subject_key);
+      kind.changes.set(mark.subject_key, mark.changes);
     }
-    for (const [kind, keys] of byKind) {
-      if (!known.has(kind)) {
+    return { size: marks.length, byKind, newest: marks[0]?.newest ?? '' };
+  }
+
+  private async prepare(batch: MarkBatch): Promise<PreparedPortraits[]> {
+    const known = new Set(this.engine.kinds());
+    const asOf = await dbNow(this.db);
+    const prepared: PreparedPortraits[] = [];
+    for (const [kind, { keys, changes }] of batch.byKind) {
+      if (known.has(kind)) prepared.push(await this.engine.prepareRefresh(kind, keys, asOf, changes));
+    }
+    return prepared;
+  }
+
+  private async commit(batch: MarkBatch, prepared: readonly PreparedPortraits[]): Promise<void> {
+    for (const kind of batch.byKind.keys()) {
+      const portraits = prepared.find((p) => p.kind === kind);
+      if (!portraits) {
+        // Marks of a kind this engine does not compute would otherwise stay forever.
         await this.db.query('DELETE FROM portrait_dirty WHERE subject_kind = $1', [kind]);
         continue;
       }
-      const keyChanges = new Map(keys.map((k) => [k, changes.get(`${kind}:${k}`) ?? []]));
-      await this.engine.refresh(kind, keys, await dbNow(this.db), newest, keyChanges);
-      this.options.onRefreshed?.(kind, keys.length);
+      await this.engine.commit(portraits, batch.newest);
+      this.options.onRefreshed?.(kind, portraits.keys.length);
     }
-    return marks.length;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drainOnce()
-        .then((n) => this.schedule(n >= (this.options.batchSize ?? 2_000) ? 0 : (this.options.idleMs ?? 200)))
-        .catch((error: unknown) => {
-          this.options.onError?.(error);
-          this.schedule(this.options.idleMs ?? 200);
-        });
-    }, delayMs);
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 }
