@@ -92,7 +92,7 @@ export class PortraitRefresher {
   }
 
   /**
-   * The oldest marks, up to one batch. `inFlight` is a batch still being written: its marks up
+   * The marks of the subjects stale longest (queued_at), up to one batch. `inFlight` is a batch still being written: its marks up
    * to its newest are about to be deleted and are skipped; a mark set again since is read.
    */
   private async readMarks(inFlight: MarkBatch | null): Promise<MarkBatch> {
@@ -106,7 +106,7 @@ export class PortraitRefresher {
       `SELECT subject_kind, subject_key, changes, (max(marked_at) OVER ())::text AS newest
        FROM (SELECT * FROM portrait_dirty
              WHERE NOT (subject_kind || ':' || subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz)
-             ORDER BY marked_at LIMIT $1) m`,
+             ORDER BY queued_at LIMIT $1) m`,
       [this.batchSize, skip, inFlight?.newest ?? null],
     );
     const byKind: MarkBatch['byKind'] = new Map();

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCustomer, insertTrace, seedOrgUnits } from '../../../test/support/api-world.js';
+import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { PortraitEngine } from './portrait-engine.js';
+import { PortraitRefresher } from './portrait-refresher.js';
+import { readPortrait } from './portrait-store.js';
+
+let t: TestDb;
+let engine: PortraitEngine;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedOrgUnits(t.db);
+  engine = new PortraitEngine(t.db);
+});
+
+afterAll(async () => {
+  await t.drop();
+});
+
+const bill = (customerId: number) =>
+  insertTrace(t.db, {
+    customerId,
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    traceType: 'app_query',
+    channel: 'app',
+    attributes: { query: 'bill' },
+  });
+
+const staleKeys = async () =>
+  (
+    await t.db.query<{ subject_key: string }>(
+      "SELECT subject_key FROM portrait_dirty WHERE subject_kind = 'customer' ORDER BY subject_key",
+    )
+  ).map((r) => r.subject_key);
+
+describe('portrait refresher queue', () => {
+  it('refreshes the subject stale longest first, even when it changed again since', async () => {
+    const first = await insertCustomer(t.db);
+    const second = await insertCustomer(t.db);
+    await t.db.query('DELETE FROM portrait_dirty');
+    await bill(first.customerId);
+    await bill(second.customerId);
+    await bill(first.customerId); // a newer change to the first must not send it to the back
+    const refresher = new PortraitRefresher(t.db, engine, { batchSize: 1 });
+    expect(await refresher.drainOnce()).toBe(1);
+    expect(await staleKeys()).toEqual([String(second.customerId)]);
+    expect((await readPortrait(t.db, 'customer', String(first.customerId)))?.features).toMatchObject({
+      bill_queries_12m: 2,
+    });
+  });
+
+  it('drains in the background, batch after batch, and stops cleanly', async () => {
+    const customers = await Promise.all([1, 2, 3, 4, 5].map(() => insertCustomer(t.db)));
+    await t.db.query('DELETE FROM portrait_dirty');
+    for (const c of customers) await bill(c.customerId);
+    let refreshed = 0;
+    const refresher = new PortraitRefresher(t.db, engine, {
+      batchSize: 2,
+      idleMs: 10,
+      onRefreshed: (_kind, n) => {
+        refreshed += n;
+      },
+    });
+    refresher.start();
+    const deadline = Date.now() + 10_000;
+    while ((await staleKeys()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await refresher.stop();
+    expect(await staleKeys()).toEqual([]);
+    expect(refreshed).toBe(5);
+    for (const c of customers) {
+      expect((await readPortrait(t.db, 'customer', String(c.customerId)))?.features).toMatchObject({
+        bill_queries_12m: 1,
+      });
+    }
+  });
+});
