@@ -18,7 +18,7 @@
  *   npx tsx bench/clone-world.ts --from 20000 --times 50 [--replace] [--skip-trace-keys]
  *
  * --skip-trace-keys leaves the copies' traces without their idempotency keys (trace_key, a
- * quarter of the clone's size): nothing the bench does reads them, only a re-import of the
+ * fifth of the clone's size): nothing the bench does reads them, only a re-import of the
  * same traces would, so a disk too small for the full world can still hold the bench's.
  *   GRIDCARE_BENCH_DATABASE_URL=postgres://… (default postgres://postgres@127.0.0.1:5432/postgres)
  */
