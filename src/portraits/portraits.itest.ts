@@ -73,16 +73,16 @@ describe('customer tags from the definitions', () => {
       await get(`/api/v1/customers/${c.customerNo}/portrait/why?element=tag:outage_sensitive`, agent)
     ).json();
     expect(why.held).toBe(true);
-    const repairs = why.features.find((f: { code: string }) => f.code === 'outage_repairs_12m');
-    expect(repairs.value).toBe(2);
-    expect(repairs.items.map((i: { id: string }) => i.id)).toEqual([newer, older]);
-    const rate = why.features.find((f: { code: string }) => f.code === 'fault_repair_rate_12m');
+    const calls = why.features.find((f: { code: string }) => f.code === 'outage_event_contacts_12m');
+    expect(calls.value).toBe(2);
+    expect(calls.items.map((i: { id: string }) => i.id)).toEqual([newer, older]);
+    const rate = why.features.find((f: { code: string }) => f.code === 'outage_event_contact_rate_12m');
     expect(rate.value).toBe(1);
     const leaves = (o: { kind: string; children?: unknown[] }): Array<Record<string, unknown>> =>
       o.kind === 'leaf'
         ? [o as Record<string, unknown>]
         : ((o.children ?? []) as Array<{ kind: string }>).flatMap(leaves);
-    expect(leaves(why.outcome).find((l) => l.feature === 'fault_repair_rate_12m')).toMatchObject({
+    expect(leaves(why.outcome).find((l) => l.feature === 'outage_event_contact_rate_12m')).toMatchObject({
       op: '>=',
       value: 0.6,
       actual: 1,
