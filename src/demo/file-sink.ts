@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import { IDENTITY_COLUMNS, SCHEMAS } from '../ingest/schemas.js';
 import type { ImportKind, RecordSink, RecordsByKind } from '../ingest/records.js';
+import { IDENTITY_COLUMNS, SCHEMAS } from '../ingest/schemas.js';
 
 /**
  * Writes records as import files (docs/data-formats.md): DIR/<kind>.csv with the kind's

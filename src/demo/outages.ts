@@ -1,5 +1,5 @@
 import type { OutageRecord } from '../ingest/records.js';
-import { DAY, formatTime, HOUR, MINUTE, monthOf, weekday, type WorldClock } from './clock.js';
+import { DAY, formatTime, HOUR, MINUTE, monthOf, type WorldClock, weekday } from './clock.js';
 import type { OrgWorld } from './org-builder.js';
 import { Rng } from './random.js';
 import type { Area, DemoOutage } from './types.js';

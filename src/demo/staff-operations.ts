@@ -1,5 +1,5 @@
 import type { WorldBatch } from './batch.js';
-import { DAY, formatTime, HOUR, MINUTE, weekday, type WorldClock } from './clock.js';
+import { DAY, formatTime, HOUR, MINUTE, type WorldClock, weekday } from './clock.js';
 import type { Staff } from './employees.js';
 import type { OrgWorld } from './org-builder.js';
 import { Rng } from './random.js';
