@@ -189,24 +189,33 @@ try {
   const baselineMs = await baselineScan(db);
   const engine = createPortraitEngine(db);
   const rssBefore = process.memoryUsage().rss;
-  // Wall time per phase: from the end of the previous phase to the last progress event of this one.
-  const phases: Array<{ phase: string; endedAt: number }> = [];
+  // Wall time per phase. Kinds run one after another; a kind's precomputations (credit ledger,
+  // consumption) run side by side from the kind's start, its portraits after the last of them.
+  const phases = new Map<string, { first: number; last: number }>();
   const rebuildStarted = performance.now();
   const rebuild = await timed(() =>
     engine.rebuild({
       asOf: new Date(),
       onProgress: (p) => {
         const key = `${p.kind}/${p.phase}`;
-        const last = phases.at(-1);
-        if (last?.phase === key) last.endedAt = performance.now();
-        else phases.push({ phase: key, endedAt: performance.now() });
+        const now = performance.now();
+        const seen = phases.get(key);
+        if (seen) seen.last = now;
+        else phases.set(key, { first: now, last: now });
       },
     }),
   );
-  const phaseSeconds = phases.map((p, i) => ({
-    phase: p.phase,
-    s: +((p.endedAt - (phases[i - 1]?.endedAt ?? rebuildStarted)) / 1000).toFixed(2),
-  }));
+  const phaseSeconds: Array<{ phase: string; s: number }> = [];
+  let kindStart = rebuildStarted;
+  for (const kind of new Set([...phases.keys()].map((k) => k.split('/')[0]))) {
+    const own = [...phases].filter(([k]) => k.startsWith(`${kind}/`));
+    const pre = own.filter(([k]) => k !== `${kind}/portraits`);
+    for (const [phase, t] of pre) phaseSeconds.push({ phase, s: +((t.last - kindStart) / 1000).toFixed(2) });
+    const portraits = phases.get(`${kind}/portraits`);
+    const start = Math.max(kindStart, ...pre.map(([, t]) => t.last));
+    if (portraits) phaseSeconds.push({ phase: `${kind}/portraits`, s: +((portraits.last - start) / 1000).toFixed(2) });
+    kindStart = Math.max(start, portraits?.last ?? start);
+  }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const runs = [];
   for (const rate of rates) {
@@ -239,7 +248,9 @@ try {
     console.log(
       `| ${p.phase} | ${p.s.toFixed(2)} s | ${Math.round((p.s * 100_000) / rebuild.ms)} % | ${((p.s * 1000) / baselineMs).toFixed(1)}× |`,
     );
-  console.log(`| **total** | ${result.rebuildS} s | 100 % | ${result.ratio}× (goal ≤ 2×) |`);
+  console.log(
+    `| **total** (phases side by side overlap) | ${result.rebuildS} s | 100 % | ${result.ratio}× (goal ≤ 2×) |`,
+  );
   console.log();
   console.log('| customers | traces | baseline scan | full rebuild | ratio | peak RSS | incremental p50 / p99 |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | --- |');

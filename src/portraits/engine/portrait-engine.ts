@@ -12,6 +12,7 @@ import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 /**
  * Derived tables a subject kind's features read (credit ledger, consumption profile), run
  * before its features: over everyone in a rebuild, over the touched subjects incrementally.
+ * A kind's steps must not read each other's tables: a rebuild runs them at the same time.
  */
 export interface Precompute {
   name: string;
@@ -97,12 +98,16 @@ export class PortraitEngine {
     let subjects = 0;
     let written = 0;
     for (const kind of inRebuildOrder(options.kinds ?? this.kinds())) {
-      for (const step of this.options.precompute?.[kind] ?? []) {
-        await step.run(this.db, {
-          asOf: options.asOf,
-          onProgress: (done, total) => options.onProgress?.({ phase: step.name, kind, done, total }),
-        });
-      }
+      // Side by side, each on its own connection: the credit ledger and the consumption pass
+      // read and write different tables, and one waits on the database while the other iterates.
+      await Promise.all(
+        (this.options.precompute?.[kind] ?? []).map((step) =>
+          step.run(this.db, {
+            asOf: options.asOf,
+            onProgress: (done, total) => options.onProgress?.({ phase: step.name, kind, done, total }),
+          }),
+        ),
+      );
       const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
       const batchSize = this.options.batchSize ?? 5_000;
       const markedBefore = await dbNow(this.db);
