@@ -30,7 +30,11 @@ export async function findFlaggedMarkedCall(qa: ApiSession, avoid: string): Prom
   );
 }
 
-/** One of the agent's own calls with a deduction not appealed yet (what the agent account may appeal). */
+/**
+ * One of the agent's own calls with a deduction not appealed yet (what the agent account may
+ * appeal), scored below the full 100 so that reversing the deduction shows in the score (bonus
+ * points can lift a call with a deduction back to the cap).
+ */
 export async function findAppealableCall(
   agent: ApiSession,
 ): Promise<{ callId: string; hit: QaHit; finalScore: number }> {
@@ -40,7 +44,7 @@ export async function findAppealableCall(
       if (result.deductionRules.length === 0) continue;
       const detail = await agent.get<QaCallDetail>(`/api/v1/qa/calls/${encodeURIComponent(result.callId)}`);
       const hit = detail.result?.hits.find((h) => h.points < 0 && h.appeal === null);
-      if (detail.may.appeal && detail.result && hit)
+      if (detail.may.appeal && detail.result && detail.result.finalScore < 100 && hit)
         return { callId: result.callId, hit, finalScore: detail.result.finalScore };
     }
     if (page * 50 >= own.total) break;
