@@ -47,6 +47,8 @@ export function TraceTimeline({ load }: { load: TimelineLoader }) {
       setLoading(true);
       load(toQuery(filter, cursor), current.signal)
         .then((result) => {
+          // A reply that lost the race to a newer filter must not replace the newer list.
+          if (current.signal.aborted) return;
           setItems((previous) => (cursor ? [...previous, ...result.items] : result.items));
           setNextCursor(result.nextCursor);
         })
