@@ -6,6 +6,7 @@ import { FeatureComputer } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { plannedTransaction } from './planned-transaction.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
+import { oneAfterAnother } from './progress-in-order.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
@@ -100,12 +101,16 @@ export class PortraitEngine {
     for (const kind of inRebuildOrder(options.kinds ?? this.kinds())) {
       // Side by side, each on its own connection: the credit ledger and the consumption pass
       // read and write different tables, and one waits on the database while the other iterates.
+      const steps = this.options.precompute?.[kind] ?? [];
+      const progress = oneAfterAnother(steps.length, options.onProgress);
       await Promise.all(
-        (this.options.precompute?.[kind] ?? []).map((step) =>
-          step.run(this.db, {
-            asOf: options.asOf,
-            onProgress: (done, total) => options.onProgress?.({ phase: step.name, kind, done, total }),
-          }),
+        steps.map((step, i) =>
+          step
+            .run(this.db, {
+              asOf: options.asOf,
+              onProgress: (done, total) => progress.report(i, { phase: step.name, kind, done, total }),
+            })
+            .then(() => progress.finished(i)),
         ),
       );
       const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
