@@ -103,7 +103,8 @@ export class PortraitEngine {
       // read and write different tables, and one waits on the database while the other iterates.
       const steps = this.options.precompute?.[kind] ?? [];
       const progress = oneAfterAnother(steps.length, options.onProgress);
-      await Promise.all(
+      // allSettled: a failed step ends the rebuild only once the other has stopped writing.
+      const settled = await Promise.allSettled(
         steps.map((step, i) =>
           step
             .run(this.db, {
@@ -113,6 +114,8 @@ export class PortraitEngine {
             .then(() => progress.finished(i)),
         ),
       );
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
       const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
       const batchSize = this.options.batchSize ?? 5_000;
       const markedBefore = await dbNow(this.db);
