@@ -117,26 +117,43 @@ export class PortraitEngine {
       const failed = settled.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
       const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
-      const batchSize = this.options.batchSize ?? 5_000;
-      const markedBefore = await dbNow(this.db);
-      // Pipelined: batch i+1 is computed while batch i is written (writes stay in order).
-      let writing: Promise<number> | undefined;
+      written += await this.computeInBatches(kind, keys, options.asOf, options.onProgress);
+      subjects += keys.length;
+    }
+    return { subjects, written, ms: Date.now() - started };
+  }
+
+  /**
+   * Every subject of a kind in batches, pipelined: batch i+1 is computed while batch i is
+   * written (writes stay in order). Returns how many portraits were written.
+   */
+  private async computeInBatches(
+    kind: SubjectKind,
+    keys: readonly string[],
+    asOf: Date,
+    onProgress: ((p: RebuildProgress) => void) | undefined,
+  ): Promise<number> {
+    const batchSize = this.options.batchSize ?? 5_000;
+    const markedBefore = await dbNow(this.db);
+    let written = 0;
+    let writing: Promise<number> | undefined;
+    try {
       for (let i = 0; i < keys.length; i += batchSize) {
-        const batch = keys.slice(i, i + batchSize);
-        const prepared = await this.compute(kind, batch, options.asOf);
+        const prepared = await this.compute(kind, keys.slice(i, i + batchSize), asOf);
         written += (await writing) ?? 0;
         const done = Math.min(i + batchSize, keys.length);
         writing = this.commit(prepared, markedBefore).then((n) => {
-          options.onProgress?.({ phase: 'portraits', kind, done, total: keys.length });
+          onProgress?.({ phase: 'portraits', kind, done, total: keys.length });
           return n;
         });
         // Handled where it is awaited; this only keeps a failed write from counting as unhandled meanwhile.
         writing.catch(() => undefined);
-        subjects += batch.length;
       }
-      written += (await writing) ?? 0;
+    } catch (error) {
+      await writing?.catch(() => undefined); // no write left running once the rebuild has failed
+      throw error;
     }
-    return { subjects, written, ms: Date.now() - started };
+    return written + ((await writing) ?? 0);
   }
 
   /**

@@ -83,6 +83,8 @@ export class PortraitRefresher {
         // A part batch means the queue is drained: let marks gather before the next read.
         if (batch.size < this.batchSize) await this.sleep(this.options.idleMs ?? 200);
       } catch (error) {
+        // Let a commit still in flight finish before marks are read again.
+        await writing?.done.catch(() => undefined);
         writing = undefined;
         this.options.onError?.(error);
         await this.sleep(this.options.idleMs ?? 200);
