@@ -99,6 +99,12 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     where: "w.order_type IN ('opinion', 'report')",
     windowDays: YEAR,
   }),
+  f('grievance_opinions_12m', '意见诉求数(12月)', 'Opinions voiced (12 m)', {
+    source: 'work_order',
+    // 意见: dissatisfaction voiced without lodging a complaint (reports of theft are not it).
+    where: "w.order_type = 'opinion'",
+    windowDays: YEAR,
+  }),
   f('praise_12m', '表扬数(12月)', 'Praise (12 m)', {
     source: 'work_order',
     where: "w.order_type = 'praise'",
@@ -127,6 +133,14 @@ export const CONTACT_FEATURES: FeatureDef[] = [
   f('escalations_12m', '越级投诉数(12月)', 'Escalations (12 m)', {
     source: 'trace',
     where: "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to'",
+    windowDays: YEAR,
+  }),
+  f('escalations_of_upheld_complaints_12m', '属实投诉越级数(12月)', 'Escalations of an upheld complaint (12 m)', {
+    source: 'trace',
+    // Pushing a real grievance upwards; an arrears cut without the required notice is left out:
+    // taking that to 12398 is what anyone cut off unlawfully does.
+    where:
+      "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND EXISTS (SELECT 1 FROM work_order ew WHERE ew.order_no = t.attributes->>'repeat_of' AND ew.substantiated AND ew.topic_code <> 'arrears_disconnection')",
     windowDays: YEAR,
   }),
   f('social_posts_12m', '社交媒体发帖数(12月)', 'Social-media posts (12 m)', {

@@ -4,6 +4,10 @@ import { f, YEAR } from './customer-feature-kit.js';
 import { CONTACT_FEATURES } from './customer-features-contacts.js';
 import { PAYMENT_DAYS_LATE } from './customer-sources.js';
 
+/** The hotlines and media a customer threatens to take the case to (12398 regulator, 12345 mayor's line). */
+const THREAT_WORDS =
+  "(ct.text ~ '(市长热线|曝光|找媒体|上级部门|能源局)' OR ct.text ~ '(^|[^0-9])(12398|12345)([^0-9]|$)')";
+
 export const CUSTOMER_FEATURES: FeatureDef[] = [
   ...CONTACT_FEATURES,
   // --- Payments and bills (电费) ---
@@ -106,15 +110,26 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
       "q.angry_customer AND NOT EXISTS (SELECT 1 FROM work_order aw WHERE aw.order_no = qc.order_no AND aw.order_type = 'complaint')",
     windowDays: YEAR,
   }),
+  f(
+    'escalation_threats_routine_12m',
+    '非投诉通话扬言越级数(12月)',
+    'Escalation threats in a call that was no complaint (12 m)',
+    {
+      source: 'call_turn',
+      aggregate: 'distinct',
+      value: 'ct.call_id',
+      windowDays: YEAR,
+      // Threatening 12398 or the media over a question or a repair, not a grievance, is a habit.
+      where: `ct.speaker = 'customer' AND ${THREAT_WORDS} AND NOT EXISTS (SELECT 1 FROM work_order tw WHERE tw.order_no = tc.order_no AND tw.order_type = 'complaint')`,
+    },
+  ),
   f('escalation_threats_12m', '扬言越级投诉通话数(12月)', 'Calls threatening escalation (12 m)', {
     source: 'call_turn',
     aggregate: 'distinct',
     value: 'ct.call_id',
     windowDays: YEAR,
     version: 2,
-    // The hotlines and media a customer threatens to take the case to (12398 regulator, 12345 mayor's line).
-    where:
-      "ct.speaker = 'customer' AND (ct.text ~ '(市长热线|曝光|找媒体|上级部门|能源局)' OR ct.text ~ '(^|[^0-9])(12398|12345)([^0-9]|$)')",
+    where: `ct.speaker = 'customer' AND ${THREAT_WORDS}`,
   }),
 
   // --- Credit ledger and consumption pattern (their own engines write these tables) ---

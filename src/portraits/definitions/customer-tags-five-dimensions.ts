@@ -12,14 +12,15 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     descZh: '停电后常来电报修或询问，计划停电也会追问',
     descEn: 'Calls about most outages that reach them, planned ones included',
     // Rings about most planned and fault outages that reached them (others about 1–5 %),
-    // or about several at a fair rate. Tuned on seed 1, docs/portraits.md.
+    // or about several at a fair rate: two of six is chance where the lines fail often.
+    // Tuned on seeds 1 and 2, docs/portraits.md.
     when: {
       any: [
         ge('outage_event_contact_rate_12m', 0.6),
-        { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.3)] },
+        { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.4)] },
       ],
     },
-    version: 3,
+    version: 4,
     strategy: {
       priority: 1,
       zh: '停电前至少提前7天短信+电话告知，抢修时主动通报进度，复电后回访',
@@ -222,10 +223,16 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     descEn: 'Angry in most of their calls (at least two), ordinary questions included',
     // Anger over a grievance (a slow restoration, a cut without notice) happens to anyone and
     // threats read as anger too; anger in most calls, one of them about no grievance, is temper.
+    // One such call is anyone's bad day, unless he also rang to voice an opinion (意见): two
+    // signs of a short temper in a year.
     when: {
-      all: [ge('angry_contacts_12m', 2), ge('angry_call_share_12m', 0.5), ge('angry_routine_calls_12m', 1)],
+      all: [
+        ge('angry_call_share_12m', 0.5),
+        ge('angry_routine_calls_12m', 1),
+        { any: [ge('angry_contacts_12m', 2), ge('grievance_opinions_12m', 1)] },
+      ],
     },
-    version: 3,
+    version: 4,
     strategy: {
       priority: 1,
       zh: '先安抚情绪再处理业务，避免转接，优先由资深坐席接听',
@@ -239,9 +246,32 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     en: 'Escalation-prone',
     descZh: '多数投诉中向12398/12345或上级部门越级投诉，或扬言越级',
     descEn: 'Takes most complaints to 12398/12345 or higher levels, or threatens to',
-    // Escalates or threatens to in most complaints; others do so in a few per cent of theirs.
-    when: { all: [ge('escalation_threats_12m', 1), ge('escalation_threat_share_12m', 0.5)] },
-    version: 2,
+    // Escalates or threatens to in most complaints; others do so in a few per cent of theirs,
+    // so one complaint taken upwards counts only for a grievance we upheld (not an arrears cut
+    // without notice, which anyone takes to 12398) or beside a second threat. Threatening
+    // 12398 or the media over a question or a repair, no complaint at all, is the habit itself.
+    when: {
+      any: [
+        ge('escalation_threats_routine_12m', 1),
+        {
+          all: [
+            ge('escalation_threats_12m', 1),
+            ge('escalation_threat_share_12m', 0.5),
+            {
+              not: {
+                all: [
+                  le('complaints_12m', 1),
+                  ge('escalations_12m', 1),
+                  le('escalation_threats_12m', 1),
+                  eq('escalations_of_upheld_complaints_12m', 0),
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+    version: 3,
     strategy: {
       priority: 1,
       zh: '诉求升级管理：班长24小时内联系，处理结果书面答复',
