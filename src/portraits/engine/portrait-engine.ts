@@ -191,17 +191,27 @@ export class PortraitEngine {
     return this.compute(kind, keys, asOf, changes);
   }
 
-  /** The second half: writes the portraits and clears the subjects' marks up to `markedBefore`. */
+  /**
+   * The second half: writes the portraits and clears the subjects' marks: up to one time for
+   * all (a Date, or the database's own text of a timestamptz), or per subject up to the mark
+   * time read for it (the refresher's way, see PortraitRefresher).
+   */
   async commit(
     prepared: PreparedPortraits,
-    /** Marks up to this time (a Date, or the database's own text of a timestamptz) are cleared. */
-    markedBefore?: Date | string,
+    markedBefore?: Date | string | ReadonlyMap<string, string>,
   ): Promise<number> {
     const { kind, keys, asOf, catalogVersion, portraits } = prepared;
     if (keys.length === 0) return 0;
     return plannedTransaction(this.db, async (tx) => {
       const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
-      if (markedBefore) {
+      if (markedBefore instanceof Map) {
+        const read = keys.filter((key) => markedBefore.has(key));
+        await tx.query(
+          `DELETE FROM portrait_dirty d USING unnest($2::text[], $3::timestamptz[]) AS r(subject_key, marked_at)
+           WHERE d.subject_kind = $1 AND d.subject_key = r.subject_key AND d.marked_at <= r.marked_at`,
+          [kind, read, read.map((key) => markedBefore.get(key))],
+        );
+      } else if (markedBefore) {
         await tx.query(
           'DELETE FROM portrait_dirty WHERE subject_kind = $1 AND subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz',
           [kind, keys, markedBefore],

@@ -74,4 +74,28 @@ describe('portrait refresher queue', () => {
       });
     }
   });
+
+  it('clears only the marks it read: a mark stamped before a newer one but committed after the read survives', async () => {
+    const [x, z] = [await insertCustomer(t.db), await insertCustomer(t.db)];
+    await t.db.query('DELETE FROM portrait_dirty');
+    await bill(x.customerId);
+    await bill(z.customerId);
+    const read = new Map(
+      (
+        await t.db.query<{ subject_key: string; marked_at: string }>(
+          "SELECT subject_key, marked_at::text AS marked_at FROM portrait_dirty WHERE subject_kind = 'customer'",
+        )
+      ).map((r) => [r.subject_key, r.marked_at]),
+    );
+    const prepared = await engine.prepareRefresh('customer', [...read.keys()], new Date());
+    // An ingest transaction that stamped x's mark between the two reads' marks and committed
+    // only now: newer than what was read for x, older than the newest mark of the batch (z's).
+    await t.db.query(
+      `UPDATE portrait_dirty SET marked_at = $2::timestamptz + ($3::timestamptz - $2::timestamptz) / 2
+       WHERE subject_kind = 'customer' AND subject_key = $1`,
+      [String(x.customerId), read.get(String(x.customerId)), read.get(String(z.customerId))],
+    );
+    await engine.commit(prepared, read);
+    expect(await staleKeys()).toEqual([String(x.customerId)]);
+  });
 });

@@ -10,12 +10,22 @@ export interface RefresherOptions {
   onRefreshed?(kind: SubjectKind, count: number): void;
 }
 
-/** One read of the marks: the subjects per kind, what changed for each, the newest mark's time. */
+/** One read of the marks: the subjects per kind, what changed for each and when it was marked. */
 interface MarkBatch {
   size: number;
-  byKind: Map<SubjectKind, { keys: string[]; changes: Map<string, readonly string[]> }>;
-  /** The newest mark's time as the database's text (microseconds; a JS Date would truncate). */
-  newest: string;
+  byKind: Map<
+    SubjectKind,
+    {
+      keys: string[];
+      changes: Map<string, readonly string[]>;
+      /**
+       * Each subject's mark time as read, in the database's text (microseconds; a JS Date
+       * would truncate). Only a mark no newer than this is cleared after the refresh: a mark
+       * set again meanwhile, even by a transaction that began before the read, is later.
+       */
+      markedAt: Map<string, string>;
+    }
+  >;
 }
 
 /**
@@ -98,30 +108,40 @@ export class PortraitRefresher {
    * to its newest are about to be deleted and are skipped; a mark set again since is read.
    */
   private async readMarks(inFlight: MarkBatch | null): Promise<MarkBatch> {
-    const skip = inFlight ? [...inFlight.byKind].flatMap(([kind, k]) => k.keys.map((key) => `${kind}:${key}`)) : [];
+    const skipKeys: string[] = [];
+    const skipMarkedAt: string[] = [];
+    for (const [kind, k] of inFlight?.byKind ?? []) {
+      for (const key of k.keys) {
+        skipKeys.push(`${kind}:${key}`);
+        skipMarkedAt.push(k.markedAt.get(key) ?? '');
+      }
+    }
     const marks = await this.db.query<{
       subject_kind: SubjectKind;
       subject_key: string;
       changes: string[];
-      newest: string;
+      marked_at: string;
     }>(
-      `SELECT subject_kind, subject_key, changes, (max(marked_at) OVER ())::text AS newest
-       FROM (SELECT * FROM portrait_dirty
-             WHERE NOT (subject_kind || ':' || subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz)
-             ORDER BY queued_at LIMIT $1) m`,
-      [this.batchSize, skip, inFlight?.newest ?? null],
+      `SELECT d.subject_kind, d.subject_key, d.changes, d.marked_at::text AS marked_at
+       FROM portrait_dirty d
+       WHERE NOT EXISTS (
+         SELECT 1 FROM unnest($2::text[], $3::timestamptz[]) AS f(subject, marked_at)
+         WHERE f.subject = d.subject_kind || ':' || d.subject_key AND d.marked_at <= f.marked_at)
+       ORDER BY d.queued_at LIMIT $1`,
+      [this.batchSize, skipKeys, skipMarkedAt],
     );
     const byKind: MarkBatch['byKind'] = new Map();
     for (const mark of marks) {
       let kind = byKind.get(mark.subject_kind);
       if (!kind) {
-        kind = { keys: [], changes: new Map() };
+        kind = { keys: [], changes: new Map(), markedAt: new Map() };
         byKind.set(mark.subject_kind, kind);
       }
       kind.keys.push(mark.subject_key);
       kind.changes.set(mark.subject_key, mark.changes);
+      kind.markedAt.set(mark.subject_key, mark.marked_at);
     }
-    return { size: marks.length, byKind, newest: marks[0]?.newest ?? '' };
+    return { size: marks.length, byKind };
   }
 
   private async prepare(batch: MarkBatch): Promise<PreparedPortraits[]> {
@@ -142,7 +162,7 @@ export class PortraitRefresher {
         await this.db.query('DELETE FROM portrait_dirty WHERE subject_kind = $1', [kind]);
         continue;
       }
-      await this.engine.commit(portraits, batch.newest);
+      await this.engine.commit(portraits, batch.byKind.get(kind)?.markedAt);
       this.options.onRefreshed?.(kind, portraits.keys.length);
     }
   }
