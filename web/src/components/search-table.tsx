@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { Page } from '../api-client/types.js';
 import { useApiData } from '../hooks/use-api-data.js';
+import { serverPagination } from './server-pagination.js';
 
 const PAGE_SIZE = 20;
 
@@ -52,14 +53,9 @@ export function SearchTable<T extends object>({ name, placeholder, hint, columns
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => setParams(q ? { q, page: String(next) } : { page: String(next) }),
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, data?.total ?? 0, (next) =>
+            setParams(q ? { q, page: String(next) } : { page: String(next) }),
+          )}
         />
       </div>
     </>

@@ -5,6 +5,7 @@ import type { PortraitDefinitions } from '../api-client/portrait-endpoints.js';
 import type { Segment, SegmentCustomer } from '../api-client/segment-endpoints.js';
 import { CustomerFlags } from './customer-flags.js';
 import { GRADE_COLORS, TONE_COLOR, usePickName } from './portrait-format.js';
+import { serverPagination } from './server-pagination.js';
 
 const TAGS_SHOWN = 4;
 
@@ -110,14 +111,7 @@ export function SegmentTable({
         columns={columns}
         dataSource={segment?.items ?? []}
         scroll={{ x: 1500 }}
-        pagination={{
-          current: segment?.page ?? 1,
-          pageSize: segment?.pageSize ?? 20,
-          total: segment?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (count) => t('common.total', { count }),
-          onChange: onPage,
-        }}
+        pagination={serverPagination(t, segment?.page ?? 1, segment?.pageSize ?? 20, segment?.total ?? 0, onPage)}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { qaApi } from '../api-client/qa-endpoints.js';
 import { QaAppealDecisionDialog } from '../components/qa-appeal-decision-dialog.js';
 import { QaAppealStatusTag, QaAppealTimeline } from '../components/qa-appeal-history.js';
 import { QaPoints } from '../components/qa-score-tag.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useCan } from '../session/session-context.js';
 
@@ -108,14 +109,9 @@ export default function QaAppealsPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           expandable={{ expandedRowRender: (row) => <QaAppealTimeline appeal={row} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => setParams({ status, page: String(next) }),
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, data?.total ?? 0, (next) =>
+            setParams({ status, page: String(next) }),
+          )}
         />
       </div>
       <QaAppealDecisionDialog

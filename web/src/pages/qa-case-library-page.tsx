@@ -7,6 +7,7 @@ import type { QaCaseLibraryEntry } from '../../../src/api/contract.js';
 import { type QaCaseLibraryQuery, qaApi } from '../api-client/qa-endpoints.js';
 import { QaCaseLibraryDialog } from '../components/qa-case-library-dialog.js';
 import { QaScoreTag } from '../components/qa-score-tag.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useCan } from '../session/session-context.js';
 import { useErrorMessage } from '../session/use-error-message.js';
@@ -165,14 +166,7 @@ export default function QaCaseLibraryPage() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => update({ page: String(next) }),
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, data?.total ?? 0, (next) => update({ page: String(next) }))}
         />
       </div>
       <QaCaseLibraryDialog

@@ -7,6 +7,7 @@ import type { QaChainFinding } from '../../../src/api/contract.js';
 import { type QaChainFindingsQuery, qaApi } from '../api-client/qa-endpoints.js';
 import { QaChainEvidenceList } from '../components/qa-chain-evidence.js';
 import { QaPoints } from '../components/qa-score-tag.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 
 const PAGE_SIZE = 20;
@@ -165,14 +166,7 @@ export default function QaChainPage() {
         dataSource={data?.items ?? []}
         locale={{ emptyText: t('qa.chain.empty') }}
         data-testid="qa-chain-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (count) => t('common.total', { count }),
-          onChange: (next) => go(query, next),
-        }}
+        pagination={serverPagination(t, page, PAGE_SIZE, data?.total ?? 0, (next) => go(query, next))}
       />
     </Card>
   );

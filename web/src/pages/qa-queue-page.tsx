@@ -7,6 +7,7 @@ import type { QaResultSummary, QaResultsQuery } from '../../../src/api/contract.
 import { qaApi } from '../api-client/qa-endpoints.js';
 import { type QaQueueFilters, QaResultFilters } from '../components/qa-result-filters.js';
 import { QaDeductionTags, QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useQaRuleCatalog } from '../hooks/use-qa-rules.js';
 import { useVocabulary } from '../session/vocabulary-context.js';
@@ -146,14 +147,9 @@ export default function QaQueuePage() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (count) => t('common.total', { count }),
-            onChange: (next) => setParams(paramsOf(filters, next)),
-          }}
+          pagination={serverPagination(t, page, PAGE_SIZE, data?.total ?? 0, (next) =>
+            setParams(paramsOf(filters, next)),
+          )}
         />
       </div>
     </Card>

@@ -1,13 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { QaSample, QaSampleReason, QaSamplingPlan } from '../../../src/api/contract.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
+import { createdByColumn } from '../components/created-by-column.js';
 import { QaSamplingPlanForm } from '../components/qa-sampling-plan-form.js';
 import { QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useCan } from '../session/session-context.js';
 
@@ -78,16 +80,7 @@ export default function QaSamplingPage() {
       render: (_, row) => t('qa.sampling.reviewedOf', { reviewed: row.reviewed, samples: row.samples }),
     },
     { title: t('qa.sampling.byReason'), dataIndex: 'byReason', render: reasonTags },
-    {
-      title: t('qa.sampling.createdBy'),
-      key: 'created',
-      width: 150,
-      render: (_, row) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {row.createdBy?.displayName ?? ''} {dayjs(row.createdAt).format('YYYY-MM-DD')}
-        </Typography.Text>
-      ),
-    },
+    createdByColumn(t),
   ];
 
   const sampleColumns: TableColumnsType<QaSample> = [
@@ -185,14 +178,9 @@ export default function QaSamplingPage() {
             columns={sampleColumns}
             dataSource={samples.data?.items ?? []}
             data-testid="qa-samples-table"
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: samples.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (count) => t('common.total', { count }),
-              onChange: (next) => setParams({ plan: String(plan.planId), reviewed, page: String(next) }),
-            }}
+            pagination={serverPagination(t, page, PAGE_SIZE, samples.data?.total ?? 0, (next) =>
+              setParams({ plan: String(plan.planId), reviewed, page: String(next) }),
+            )}
           />
         </Card>
       )}

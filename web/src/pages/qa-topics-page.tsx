@@ -7,10 +7,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { OrgNode, QaResultSummary, QaTopic } from '../../../src/api/contract.js';
 import { api } from '../api-client/endpoints.js';
 import { qaApi } from '../api-client/qa-endpoints.js';
+import { createdByColumn } from '../components/created-by-column.js';
 import { jobOpen, QaJobProgress } from '../components/qa-job-progress.js';
 import { QaDeductionTags, QaFlagTags, QaScoreTag } from '../components/qa-score-tag.js';
 import { QaTopicFilterTags } from '../components/qa-topic-filter-tags.js';
 import { QaTopicForm } from '../components/qa-topic-form.js';
+import { serverPagination } from '../components/server-pagination.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { useQaRuleCatalog } from '../hooks/use-qa-rules.js';
 import { useRefreshWhile } from '../hooks/use-refresh-while.js';
@@ -98,16 +100,7 @@ export default function QaTopicsPage() {
         </Space>
       ),
     },
-    {
-      title: t('qa.sampling.createdBy'),
-      key: 'created',
-      width: 150,
-      render: (_, row) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {row.createdBy?.displayName ?? ''} {dayjs(row.createdAt).format('YYYY-MM-DD')}
-        </Typography.Text>
-      ),
-    },
+    createdByColumn(t),
   ];
 
   const resultColumns: TableColumnsType<QaResultSummary> = [
@@ -194,14 +187,9 @@ export default function QaTopicsPage() {
             dataSource={results.data?.items ?? []}
             locale={{ emptyText: t('qa.topics.noResults') }}
             data-testid="qa-topic-results"
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: results.data?.total ?? 0,
-              showSizeChanger: false,
-              showTotal: (count) => t('common.total', { count }),
-              onChange: (next) => setParams({ topic: String(topic.topicId), page: String(next) }),
-            }}
+            pagination={serverPagination(t, page, PAGE_SIZE, results.data?.total ?? 0, (next) =>
+              setParams({ topic: String(topic.topicId), page: String(next) }),
+            )}
           />
         </Card>
       )}
