@@ -6,8 +6,7 @@ import Fastify, { LogController } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import type { PortraitEngine } from '../portraits/engine/portrait-engine.js';
-import { PortraitRefresher } from '../portraits/engine/portrait-refresher.js';
-import { createPortraitEngine } from '../portraits/portraits.js';
+import { createPortraitEngine, startPortraitRefreshers } from '../portraits/portraits.js';
 import { type QaWorkerOptions, startQaWorker } from '../qa/store/qa-worker.js';
 import { registerAuthHooks } from './auth-hooks.js';
 import { handleError } from './error-handler.js';
@@ -107,11 +106,10 @@ export async function buildApp(
   registerQaManualRoutes(app, db);
   await registerStaticWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   if (options.portraitRefresher) {
-    const refresher = new PortraitRefresher(db, portraitEngine, {
-      onError: (error) => app.log.error({ err: error }, 'portrait refresh failed'),
-    });
-    refresher.start();
-    app.addHook('onClose', () => refresher.stop());
+    const stop = startPortraitRefreshers(db, portraitEngine, (error) =>
+      app.log.error({ err: error }, 'portrait refresh failed'),
+    );
+    app.addHook('onClose', stop);
   }
   if (options.qaWorker) {
     const worker = await startQaWorker(db, {

@@ -2,7 +2,9 @@ import type { Db } from '../db/db.js';
 import { withTrainedModels } from './complaint-risk/trained-catalog.js';
 import { rebuildConsumptionProfiles } from './consumption/rebuild.js';
 import { rebuildCreditLedger } from './credit/credit-ledger.js';
+import { AREA_KINDS } from './definitions/area-sources.js';
 import { PortraitEngine, type PortraitEngineOptions } from './engine/portrait-engine.js';
+import { PortraitRefresher } from './engine/portrait-refresher.js';
 
 /**
  * The portrait engine as the product runs it: the shipped definitions, with the live trained
@@ -24,4 +26,27 @@ export function createPortraitEngine(
       ],
     },
   });
+}
+
+/** How often the server refreshes the area portraits whose customers' traces changed. */
+export const AREA_REFRESH_INTERVAL_MS = 60_000;
+
+/**
+ * The server's refreshers: customers and employees within a second of a change; transformer
+ * areas, feeders, grids and supply stations at most once a minute, on their own loop, because
+ * an area's portrait aggregates all its customers and recomputing it for every trace would
+ * hold up the customers' refresh. Returns a function that stops both.
+ */
+export function startPortraitRefreshers(
+  db: Db,
+  engine: PortraitEngine,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  const subjects = new PortraitRefresher(db, engine, { kinds: ['customer', 'employee'], onError });
+  const areas = new PortraitRefresher(db, engine, { kinds: AREA_KINDS, idleMs: AREA_REFRESH_INTERVAL_MS, onError });
+  subjects.start();
+  areas.start();
+  return async () => {
+    await Promise.all([subjects.stop(), areas.stop()]);
+  };
 }

@@ -55,7 +55,9 @@ describe('portrait refresher queue', () => {
     await t.db.query('DELETE FROM portrait_dirty');
     for (const c of customers) await bill(c.customerId);
     let refreshed = 0;
+    // The customers' refresher, as the server runs it (areas have their own, slower one).
     const refresher = new PortraitRefresher(t.db, engine, {
+      kinds: ['customer', 'employee'],
       batchSize: 2,
       idleMs: 10,
       onRefreshed: (_kind, n) => {

@@ -6,6 +6,12 @@ export interface RefresherOptions {
   /** Idle poll interval; PGlite has no LISTEN/NOTIFY across processes, so the refresher polls. */
   idleMs?: number;
   batchSize?: number;
+  /**
+   * The subject kinds this refresher takes (default: every kind). The server runs one for
+   * customers and employees, refreshed within a second, and one for the area kinds, whose
+   * portraits aggregate every customer of the area and are refreshed on a slower cycle.
+   */
+  kinds?: readonly SubjectKind[];
   onError?(error: unknown): void;
   onRefreshed?(kind: SubjectKind, count: number): void;
 }
@@ -124,11 +130,12 @@ export class PortraitRefresher {
     }>(
       `SELECT d.subject_kind, d.subject_key, d.changes, d.marked_at::text AS marked_at
        FROM portrait_dirty d
-       WHERE NOT EXISTS (
-         SELECT 1 FROM unnest($2::text[], $3::timestamptz[]) AS f(subject, marked_at)
-         WHERE f.subject = d.subject_kind || ':' || d.subject_key AND d.marked_at <= f.marked_at)
+       WHERE ($4::text[] IS NULL OR d.subject_kind = ANY($4::text[]))
+         AND NOT EXISTS (
+           SELECT 1 FROM unnest($2::text[], $3::timestamptz[]) AS f(subject, marked_at)
+           WHERE f.subject = d.subject_kind || ':' || d.subject_key AND d.marked_at <= f.marked_at)
        ORDER BY d.queued_at LIMIT $1`,
-      [this.batchSize, skipKeys, skipMarkedAt],
+      [this.batchSize, skipKeys, skipMarkedAt, this.options.kinds ?? null],
     );
     const byKind: MarkBatch['byKind'] = new Map();
     for (const mark of marks) {

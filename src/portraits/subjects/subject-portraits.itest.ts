@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, loginAs, seedOrgUnits, sessionFor } from '../../../test/support/api-world.js';
+import { createUser, insertTrace, loginAs, seedOrgUnits, sessionFor } from '../../../test/support/api-world.js';
 import { buildSubjectWorld, DAY, type SubjectWorld } from '../../../test/support/subject-world.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { buildApp } from '../../api/app.js';
 import type { GridcareApp } from '../../api/types.js';
+import { AREA_KINDS } from '../definitions/area-sources.js';
 import { PortraitEngine } from '../engine/portrait-engine.js';
+import { PortraitRefresher } from '../engine/portrait-refresher.js';
 import { readPortrait } from '../engine/portrait-store.js';
 import type { AreaPortraitReply, EmployeePortraitReply, HotZonesReply } from './subject-portrait-view.js';
 
@@ -242,5 +244,34 @@ describe('hot zones (E5)', () => {
     expect((await get(`/api/v1/hot-zones?orgUnit=${w.station}`, otherCountyManager)).statusCode).toBe(403);
     expect((await get('/api/v1/hot-zones?orgUnit=NO_SUCH_UNIT', admin)).statusCode).toBe(404);
     expect((await get('/api/v1/hot-zones')).statusCode).toBe(401);
+  });
+});
+
+describe('area stale marks', () => {
+  it("marks the customer's transformer area, feeder, grid and supply station with its trace; the area refresher takes only those", async () => {
+    await t.db.query('DELETE FROM portrait_dirty');
+    await insertTrace(t.db, {
+      customerId: w.customers1[0] as number,
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      traceType: 'app_query',
+      channel: 'app',
+      attributes: { query: 'bill' },
+    });
+    const marks = async (where: string) =>
+      t.db.query<{ subject_kind: string; subject_key: string; changes: string[] }>(
+        `SELECT subject_kind, subject_key, changes FROM portrait_dirty WHERE ${where} ORDER BY subject_kind`,
+      );
+    expect(await marks("subject_kind <> 'customer'")).toEqual([
+      { subject_kind: 'feeder', subject_key: w.feeder, changes: ['trace:app_query'] },
+      { subject_kind: 'grid', subject_key: w.grid1, changes: ['trace:app_query'] },
+      { subject_kind: 'station', subject_key: w.station, changes: ['trace:app_query'] },
+      { subject_kind: 'transformer_area', subject_key: w.area1, changes: ['trace:app_query'] },
+    ]);
+    const areas = new PortraitRefresher(t.db, engine, { kinds: AREA_KINDS });
+    expect(await areas.drainOnce()).toBe(4);
+    expect(await marks("subject_kind <> 'customer'")).toEqual([]);
+    // The customer's mark is the other refresher's.
+    expect((await marks("subject_kind = 'customer'")).map((m) => m.subject_key)).toEqual([String(w.customers1[0])]);
+    expect((await readPortrait(t.db, 'transformer_area', w.area1))?.features).toMatchObject({ customers: 4 });
   });
 });
