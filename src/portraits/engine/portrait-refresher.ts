@@ -110,18 +110,20 @@ export class PortraitRefresher {
   }
 
   /**
-   * The marks of the subjects stale longest (queued_at), up to one batch. `inFlight` is a batch still being written: its marks up
-   * to its newest are about to be deleted and are skipped; a mark set again since is read.
+   * The marks of the subjects stale longest (queued_at), up to one batch. `inFlight` is a batch
+   * still being written: each of its subjects' marks up to the time read for it is about to be
+   * deleted and is skipped; a mark set again since is read.
    */
   private async readMarks(inFlight: MarkBatch | null): Promise<MarkBatch> {
-    const skipKeys: string[] = [];
-    const skipMarkedAt: string[] = [];
+    const skip = { kinds: [] as string[], keys: [] as string[], markedAt: [] as string[] };
     for (const [kind, k] of inFlight?.byKind ?? []) {
-      for (const key of k.keys) {
-        skipKeys.push(`${kind}:${key}`);
-        skipMarkedAt.push(k.markedAt.get(key) ?? '');
+      for (const [key, markedAt] of k.markedAt) {
+        skip.kinds.push(kind);
+        skip.keys.push(key);
+        skip.markedAt.push(markedAt);
       }
     }
+    // An anti-join on the key columns (hashable), not a correlated look-up per mark row.
     const marks = await this.db.query<{
       subject_kind: SubjectKind;
       subject_key: string;
@@ -130,12 +132,12 @@ export class PortraitRefresher {
     }>(
       `SELECT d.subject_kind, d.subject_key, d.changes, d.marked_at::text AS marked_at
        FROM portrait_dirty d
-       WHERE ($4::text[] IS NULL OR d.subject_kind = ANY($4::text[]))
-         AND NOT EXISTS (
-           SELECT 1 FROM unnest($2::text[], $3::timestamptz[]) AS f(subject, marked_at)
-           WHERE f.subject = d.subject_kind || ':' || d.subject_key AND d.marked_at <= f.marked_at)
+       LEFT JOIN unnest($2::text[], $3::text[], $4::timestamptz[]) AS f(subject_kind, subject_key, marked_at)
+         ON f.subject_kind = d.subject_kind AND f.subject_key = d.subject_key
+       WHERE ($5::text[] IS NULL OR d.subject_kind = ANY($5::text[]))
+         AND (f.marked_at IS NULL OR d.marked_at > f.marked_at)
        ORDER BY d.queued_at LIMIT $1`,
-      [this.batchSize, skipKeys, skipMarkedAt, this.options.kinds ?? null],
+      [this.batchSize, skip.kinds, skip.keys, skip.markedAt, this.options.kinds ?? null],
     );
     const byKind: MarkBatch['byKind'] = new Map();
     for (const mark of marks) {
