@@ -149,7 +149,11 @@ function layout(turns: readonly TranscriptTurn[]): Layout {
     at += t.text.length + 1;
     last = Math.max(last, t.end_ms);
   }
-  const computed = { first: turns[0]?.start_ms ?? 0, last, offsets };
+  // Seconds count from when the call reaches the people: the recorded prompt ("欢迎致电…您的
+  // 通话可能会被录音") plays before the agent can speak, so "answers within 5 s" starts after it.
+  const prompt = turns.findIndex((t) => t.speaker !== 'system');
+  const connected = prompt > 0 ? Math.max(...turns.slice(0, prompt).map((t) => t.end_ms)) : turns[0]?.start_ms;
+  const computed = { first: connected ?? 0, last, offsets };
   layouts.set(turns, computed);
   return computed;
 }

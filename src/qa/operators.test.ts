@@ -55,6 +55,25 @@ describe.each([
     false,
   ],
   [
+    'window firstSeconds counts from the end of the recorded prompt',
+    kw(['您好'], { speaker: 'agent', window: { firstSeconds: 5 } }),
+    [
+      ['system', '欢迎致电国家电网95598供电服务热线，您的通话可能会被录音。', 0, 7],
+      ['agent', '您好，请讲。', 8, 10],
+    ],
+    true,
+  ],
+  [
+    'window firstSeconds after the prompt still misses a late answer',
+    kw(['您好'], { speaker: 'agent', window: { firstSeconds: 5 } }),
+    [
+      ['system', '欢迎致电国家电网95598供电服务热线，您的通话可能会被录音。', 0, 7],
+      ['customer', '喂？有人吗？', 9, 10],
+      ['agent', '您好，请讲。', 13, 15],
+    ],
+    false,
+  ],
+  [
     'window lastSeconds',
     kw(['再见'], { window: { lastSeconds: 10 } }),
     [
