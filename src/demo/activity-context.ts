@@ -17,6 +17,12 @@ export class ActivityContext {
     readonly clock: WorldClock,
     readonly staff: Staff,
     readonly batch: WorldBatch,
+    /**
+     * The customer's second stream, for the agents' call habits added after seeded worlds had
+     * been measured (HABIT_VIOLATION_CODES): drawing them here leaves `rng`'s sequence, and
+     * so every other record of the world, as it was.
+     */
+    readonly habits: Rng,
   ) {}
 
   get customerNo(): string {

@@ -4,7 +4,8 @@ import type { ActivityContext } from './activity-context.js';
 import { formatTime, HOUR, MINUTE } from './clock.js';
 import { required } from './employees.js';
 import { ACCOUNT_INTENTS, type Intent } from './phrases.js';
-import { QA_VIOLATION_CODES, type QaViolationCode } from './qa-violations.js';
+import { violationsInTranscript } from './qa-evidence.js';
+import { HABIT_VIOLATION_CODES, type HabitViolationCode, type QaViolationCode } from './qa-violations.js';
 import { buildTranscript } from './transcripts.js';
 import type { DemoEmployee } from './types.js';
 import { finishOrder, planLifecycle } from './work-orders.js';
@@ -36,7 +37,7 @@ function plantViolations(
   const base = 0.006;
   const poor = attitude === 'poor';
   const weak = skill <= 2;
-  const p: Record<QaViolationCode, number> = {
+  const p: Record<Exclude<QaViolationCode, HabitViolationCode>, number> = {
     missing_greeting: poor ? 0.05 : base,
     missing_self_intro: weak ? 0.08 : base,
     no_identity_check: weak ? 0.08 : base,
@@ -48,8 +49,13 @@ function plantViolations(
     transfer_without_explanation: weak ? 0.25 : 0.03,
   };
   const planted = new Set<QaViolationCode>();
-  for (const code of QA_VIOLATION_CODES) {
+  for (const code of Object.keys(p) as (keyof typeof p)[]) {
     if (applicable(code) && ctx.rng.chance(Math.min(0.6, p[code] * (violationProne ? 2 : 1)))) planted.add(code);
+  }
+  // From the habits stream, so the draws above keep their sequence (see ActivityContext.habits).
+  const habit: Record<HabitViolationCode, number> = { no_confirmation: weak ? 0.1 : 0.015 };
+  for (const code of HABIT_VIOLATION_CODES) {
+    if (applicable(code) && ctx.habits.chance(Math.min(0.6, habit[code] * (violationProne ? 2 : 1)))) planted.add(code);
   }
   return planted;
 }
@@ -107,7 +113,10 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
     idTail: profile.record.id_number?.slice(-4) ?? rng.digits(4),
     slots: { area: profile.area.name.replace(/\d#公变$/, ''), ...req.slots },
     violations,
+    habits: ctx.habits,
   });
+  // The norm asks for a restatement only once the customer has said enough (see the rule).
+  if (!violationsInTranscript(turns, angry).has('no_confirmation')) violations.delete('no_confirmation');
   const endMs = req.atMs + (turns[turns.length - 1]?.end_ms ?? 60_000);
   const call: CallRecord = {
     call_id: callId,

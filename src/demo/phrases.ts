@@ -113,6 +113,40 @@ export const CUSTOMER_OPENING: Record<Intent, readonly string[]> = {
   theft_report: ['我想举报一下，隔壁好像在偷电，线拉得乱七八糟的。', '我们楼下那家店好像私拉电线，有安全隐患。'],
 };
 
+/** What the agent restates when confirming the request (复述确认), per intent. */
+export const REQUEST_GIST: Record<Intent, string> = {
+  outage_report: '家里停电需要抢修',
+  outage_slow: '报修以后一直没有来电',
+  planned_no_notice: '停电前没有收到通知',
+  bill_query: '本月电费比平时高',
+  tariff_complaint: '对电价标准有意见',
+  arrears_disconnection: '缴费以后还没有复电',
+  disconnected_no_notice: '停电前没有接到催费通知',
+  meter_query: '电表计量可能不准',
+  new_connection: '想办理新装用电',
+  payment_channel: '缴费渠道的问题',
+  service_attitude: '对工作人员的服务态度有意见',
+  power_quality: '家里电压不稳',
+  time_of_use: '想办理峰谷电价',
+  electrification: '想了解电能替代',
+  praise: '想表扬我们的工作人员',
+  theft_report: '发现有人私拉电线',
+};
+export const CONFIRM_REQUEST = [
+  '跟您确认一下，您反映的是{request}，对吗？',
+  '好的，您反映的是{request}，我理解得对吗？',
+  '我跟您确认一下，您是{request}，是这样吧？',
+] as const;
+export const CONFIRM_YES = ['对，是的。', '对。', '嗯，没错。', '是这样。'] as const;
+/** Intents in which the customer reports being without power: the agent asks where. */
+export const ADDRESS_INTENTS: ReadonlySet<Intent> = new Set(
+  (Object.keys(CUSTOMER_OPENING) as Intent[]).filter((intent) =>
+    CUSTOMER_OPENING[intent].some((line) => /停电|没电|断电|跳闸/.test(line)),
+  ),
+);
+export const ASK_ADDRESS = ['请问停电的具体地址是哪里？', '请问您那边的具体地址是？'] as const;
+export const GIVE_ADDRESS = ['在{area}这边。', '就是{area}，我家这一片。'] as const;
+
 export const CUSTOMER_FOLLOW_UP: readonly string[] = [
   '那大概要多久？',
   '好的，那我等等看。',

@@ -2,6 +2,8 @@ import type { CallTurn } from '../ingest/records.js';
 import {
   ACCOUNT_DETAIL_MARKERS,
   CLOSING_PHRASES,
+  CONFIRMATION_AFTER_CUSTOMER_TURNS,
+  CONFIRMATION_PHRASES,
   FORBIDDEN_PHRASES,
   GREETING_PHRASES,
   HOLD_PHRASES,
@@ -32,6 +34,9 @@ export function violationsInTranscript(turns: readonly CallTurn[], customerAngry
   const detail = turns.findIndex((t) => t.speaker === 'agent' && has(t.text, ACCOUNT_DETAIL_MARKERS));
   const check = turns.findIndex((t) => t.speaker === 'agent' && has(t.text, IDENTITY_CHECK_PHRASES));
   if (detail >= 0 && (check < 0 || check > detail)) found.add('no_identity_check');
+  const customerTurns = turns.filter((t) => t.speaker === 'customer' && t.text !== '').length;
+  if (customerTurns >= CONFIRMATION_AFTER_CUSTOMER_TURNS && !agent.some((t) => has(t.text, CONFIRMATION_PHRASES)))
+    found.add('no_confirmation');
   turns.forEach((turn, i) => {
     const prev = turns[i - 1];
     if (!prev) return;

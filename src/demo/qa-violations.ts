@@ -13,9 +13,17 @@ export const QA_VIOLATIONS = {
   interruption: { zh: '抢话打断客户', en: 'Agent interrupted the customer' },
   missing_closing: { zh: '未使用结束语', en: 'No closing phrase' },
   transfer_without_explanation: { zh: '转接未说明原因', en: 'Transfer without explanation' },
+  no_confirmation: { zh: '未复述确认客户诉求', en: 'Request not restated for confirmation' },
 } as const;
 export type QaViolationCode = keyof typeof QA_VIOLATIONS;
 export const QA_VIOLATION_CODES = Object.keys(QA_VIOLATIONS) as QaViolationCode[];
+/**
+ * Violations drawn from each customer's own call-habits stream instead of the activity
+ * stream: they were added after seeded worlds had been measured, and drawing them apart
+ * leaves every other record of a seed's world as it was.
+ */
+export const HABIT_VIOLATION_CODES = ['no_confirmation'] as const satisfies readonly QaViolationCode[];
+export type HabitViolationCode = (typeof HABIT_VIOLATION_CODES)[number];
 
 /** Silence longer than this between turns needs a hold notice in the agent turn before it. */
 export const LONG_SILENCE_MS = 20_000;
@@ -57,4 +65,7 @@ export const ANGER_MARKERS = [
   '简直是',
   '受不了',
 ] as const;
+/** The agent restates the request (复述确认); a call without it violates the norm once the customer has spoken this often. */
+export const CONFIRMATION_PHRASES = ['跟您确认一下', '您反映的是'] as const;
+export const CONFIRMATION_AFTER_CUSTOMER_TURNS = 3;
 export const TRANSFER_EXPLANATION_PHRASES = ['需要专业部门处理', '为您转接到', '请不要挂机'] as const;

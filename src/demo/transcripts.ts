@@ -16,6 +16,8 @@ export interface TranscriptContext {
   slots: Record<string, string>;
   /** Violations to plant; the transcript shows each one and no other. */
   violations: ReadonlySet<QaViolationCode>;
+  /** The customer's call-habits stream (ActivityContext.habits): the lines added after worlds were measured draw from it. */
+  habits: Rng;
 }
 
 interface Line {
@@ -25,6 +27,8 @@ interface Line {
   gapMs?: number;
   /** Start this many ms before the previous line ends (an interruption). */
   overlapMs?: number;
+  /** The stream that times this line, when not the transcript's own. */
+  rng?: Rng;
 }
 
 function fill(text: string, slots: Record<string, string>): string {
@@ -67,6 +71,18 @@ export function buildTranscript(rng: Rng, ctx: TranscriptContext): CallTurn[] {
   agent(rng.pick(greetings));
   customer(rng.pick(P.CUSTOMER_OPENING[ctx.intent]), true);
   if (ctx.angry && !v.has('angry_not_soothed')) agent(rng.pick(P.SOOTHE));
+  // 复述确认 and, for a customer without power, where: drawn and timed from the habits stream.
+  const { habits } = ctx;
+  const habitLine = (speaker: Line['speaker'], text: string): void =>
+    void lines.push({ speaker, text: fill(text, { ...slots, request: P.REQUEST_GIST[ctx.intent] }), rng: habits });
+  if (P.ADDRESS_INTENTS.has(ctx.intent)) {
+    habitLine('agent', habits.pick(P.ASK_ADDRESS));
+    habitLine('customer', habits.pick(P.GIVE_ADDRESS));
+  }
+  if (!v.has('no_confirmation')) {
+    habitLine('agent', habits.pick(P.CONFIRM_REQUEST));
+    habitLine('customer', habits.pick(P.CONFIRM_YES));
+  }
 
   const calm = (list: readonly string[]): readonly string[] => {
     if (!v.has('angry_not_soothed')) return list;
@@ -153,8 +169,9 @@ function timeLines(rng: Rng, lines: readonly Line[], chat: boolean): CallTurn[] 
   let prevEnd = 0;
   lines.forEach((line, i) => {
     const perChar = chat ? 450 : 220;
-    const duration = 400 + line.text.length * perChar + rng.int(0, 600);
-    let start = i === 0 ? 0 : prevEnd + (line.gapMs ?? rng.int(300, chat ? 8_000 : 1_500));
+    const r = line.rng ?? rng;
+    const duration = 400 + line.text.length * perChar + r.int(0, 600);
+    let start = i === 0 ? 0 : prevEnd + (line.gapMs ?? r.int(300, chat ? 8_000 : 1_500));
     if (line.overlapMs !== undefined)
       start = Math.max(turns[turns.length - 1]?.start_ms ?? 0, prevEnd - line.overlapMs);
     const end = start + duration;

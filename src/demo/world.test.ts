@@ -9,6 +9,7 @@ import { createFileSink, fileColumns } from './file-sink.js';
 import { createGroundTruthFile, createGroundTruthMemory, type GroundTruthLine } from './ground-truth.js';
 import { createMemorySink, type MemorySink } from './memory-sink.js';
 import { violationsInTranscript } from './qa-evidence.js';
+import { QA_VIOLATION_CODES } from './qa-violations.js';
 import { generateDemoWorld } from './world.js';
 
 const dirs: string[] = [];
@@ -257,7 +258,7 @@ describe('a generated world', () => {
       );
       for (const v of line.violations) planted.add(v);
     }
-    expect(planted.size).toBe(9);
+    expect(planted.size).toBe(QA_VIOLATION_CODES.length);
     const openings = new Set([...calls.values()].map((c) => c.turns?.find((t) => t.speaker === 'customer')?.text));
     expect(openings.size).toBeGreaterThan(calls.size / 4);
     const clean = lines.filter((l) => l.violations.length === 0).length;

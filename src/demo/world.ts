@@ -118,7 +118,15 @@ export async function generateDemoWorld(
     const county = countyOf(area.countyIndex);
     for (let i = area.firstCustomer; i < area.firstCustomer + area.customerCount; i++) {
       const profile = buildCustomer(seed, i, area, county, clock);
-      const ctx = new ActivityContext(profile, county, Rng.for(seed, 'activity', i), clock, staff, batch);
+      const ctx = new ActivityContext(
+        profile,
+        county,
+        Rng.for(seed, 'activity', i),
+        clock,
+        staff,
+        batch,
+        Rng.for(seed, 'call-habits', i),
+      );
       generateCustomerActivity(ctx);
       progress?.tick(1);
       if (batch.size >= FLUSH_AT) await flush();

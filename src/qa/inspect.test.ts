@@ -56,4 +56,21 @@ describe('scoring', () => {
   it('inspects an empty transcript without throwing', () => {
     expect(inspect(scheme, { turns: [] }).score).toBe(100);
   });
+
+  it('a rule scoped to phone calls judges neither hit nor pass on a chat, and judges a call of unknown channel', () => {
+    const scoped = compileScheme({
+      id: 'c',
+      name: '渠道',
+      version: 1,
+      categories: { a: { name: 'A', maxDeduction: 10 } },
+      rules: [{ ...rule('voice', 'a', -2, ['嗯']), channels: ['phone_95598'] }, rule('any', 'a', -1, ['嗯'])],
+    });
+    const turns = exampleTranscript({ turns: [['agent', '嗯']] }).turns;
+    const chat = inspect(scoped, { turns, channel: 'online_chat' });
+    expect(chat.hits.map((h) => h.ruleId)).toEqual(['any']);
+    expect(chat.passedRules).toEqual([]);
+    expect(chat.score).toBe(99);
+    expect(inspect(scoped, { turns, channel: 'phone_95598' }).hits.map((h) => h.ruleId)).toEqual(['voice', 'any']);
+    expect(inspect(scoped, { turns }).hits.map((h) => h.ruleId)).toEqual(['voice', 'any']);
+  });
 });

@@ -1,4 +1,6 @@
 /** inspect(): evaluates every rule of a compiled scheme on a transcript and scores it. */
+
+import type { Channel } from '../traces/vocabulary.js';
 import type { CompiledScheme } from './compile-scheme.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import type { EvalContext, Evidence } from './evaluation-types.js';
@@ -48,16 +50,23 @@ const NO_EVIDENCE: Evidence = {
   speaker: null,
 };
 
+/** Whether a rule judges a transcript of this channel (QaRule.channels; an unknown channel: yes). */
+export function ruleJudgesChannel(rule: QaRule, channel: Channel | undefined): boolean {
+  return !rule.channels || channel === undefined || rule.channels.includes(channel);
+}
+
 /** `canHit(i)` false lets the caller pass rule i without evaluating it (see ruleTriggers). */
 export function evaluateRules(
   rules: readonly QaRule[],
   ctx: EvalContext,
   canHit: (ruleIndex: number) => boolean = () => true,
+  channel?: Channel,
 ): { hits: RuleHit[]; passed: string[] } {
   const hits: RuleHit[] = [];
   const passed: string[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as QaRule;
+    if (!ruleJudgesChannel(rule, channel)) continue;
     if (!canHit(i)) {
       passed.push(rule.id);
       continue;
@@ -120,6 +129,6 @@ export function scoreHits(scheme: QaScheme, hits: readonly RuleHit[], passed: st
 /** Never throws on rule data: everything that could fail was checked by compileScheme. */
 export function inspect(compiled: CompiledScheme, transcript: Transcript): InspectionResult {
   const ctx = createTranscriptIndex(compiled, transcript);
-  const { hits, passed } = evaluateRules(compiled.rules, ctx, ctx.canHit);
+  const { hits, passed } = evaluateRules(compiled.rules, ctx, ctx.canHit, transcript.channel);
   return scoreHits(compiled.scheme, hits, passed);
 }

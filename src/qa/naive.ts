@@ -67,6 +67,6 @@ export function inspectNaive(naive: NaiveScheme, transcript: Transcript): Inspec
     timing: () => computeTiming(turns),
     sentiment: (i) => scoreSentiment(turns[i]?.text ?? '', turns[i]?.speaker),
   };
-  const { hits, passed } = evaluateRules(naive.rules, ctx);
+  const { hits, passed } = evaluateRules(naive.rules, ctx, undefined, transcript.channel);
   return scoreHits(naive.scheme, hits, passed);
 }

@@ -5,6 +5,7 @@
  * operator is built on them or on timing and emotion features of the transcript.
  */
 import { z } from 'zod';
+import { CHANNELS, type Channel } from '../traces/vocabulary.js';
 
 export const SPEAKERS = ['agent', 'customer', 'system'] as const;
 const speaker = z.enum([...SPEAKERS, 'any']);
@@ -142,6 +143,15 @@ export const ruleHeaderSchema = z.strictObject({
   /** 一票否决: a hit sets the score to 0 whatever else happened. */
   veto: z.boolean().optional(),
   enabled: z.boolean().optional(),
+  /**
+   * The channels whose transcripts the rule judges, e.g. speech rate and answer delays only on
+   * phone calls (a chat is typed, and its replies wait for the customer's typing). Absent:
+   * every channel. A transcript of another channel neither hits nor passes the rule.
+   */
+  channels: z
+    .array(z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]]))
+    .min(1)
+    .optional(),
   when: z.unknown(),
   examples: z.strictObject({ hit: z.array(exampleSchema), miss: z.array(exampleSchema) }).optional(),
 });

@@ -1,11 +1,14 @@
 /** The transcript the QA engine reads: the turns of one call or online chat, in order. */
 import type { CallTurn } from '../ingest/records.js';
+import type { Channel } from '../traces/vocabulary.js';
 import type { RuleExample } from './rule-language.js';
 
 export type TranscriptTurn = Pick<CallTurn, 'speaker' | 'start_ms' | 'end_ms' | 'text'> & { seq?: number };
 
 export interface Transcript {
   turns: readonly TranscriptTurn[];
+  /** The call's channel; rules scoped to other channels (QaRule.channels) do not judge it. Unknown: every rule does. */
+  channel?: Channel | undefined;
 }
 
 /** Example turns without timings speak at 4 characters per second with 0.8 s between turns. */

@@ -88,6 +88,14 @@ describe('validateScheme', () => {
     expect(error.message).toMatch(/duplicate rule id/);
   });
 
+  it('rejects a channel scope naming no channel of the vocabulary', () => {
+    const error = rejection(scheme([{ ...rule('r', { op: 'keyword', words: ['a'] }), channels: ['fax'] }]));
+    expect(error.details).toMatchObject({ ruleId: 'r', path: 'channels.0' });
+    expect(rejection(scheme([{ ...rule('r', { op: 'keyword', words: ['a'] }), channels: [] }])).details).toMatchObject({
+      path: 'channels',
+    });
+  });
+
   it('rejects a rule in an unknown category', () => {
     const error = rejection(scheme([{ ...rule('r', { op: 'keyword', words: ['a'] }), category: 'nope' }]));
     expect(error.message).toMatch(/unknown category 'nope'/);

@@ -21,6 +21,7 @@ export const VIOLATION_RULES = {
   interruption: ['etiquette.interrupting_customer'],
   missing_closing: ['etiquette.missing_closing'],
   transfer_without_explanation: ['process.transfer_without_explanation'],
+  no_confirmation: ['process.no_confirmation'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ViolationCode = keyof typeof VIOLATION_RULES;

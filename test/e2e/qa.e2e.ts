@@ -153,6 +153,9 @@ describe('quality inspection in the browser (智能质检)', () => {
     await expect.poll(() => page.getByTestId('qa-scheme-status').getAttribute('data-status')).toBe('draft');
 
     await page.getByTestId('qa-rule-table').getByText('e2e.other_hotline').click();
+    // A rule scoped to phone calls says so in the list.
+    const slowSpeech = page.locator('[data-testid="qa-rule-row"][data-rule="etiquette.speech_too_slow"]');
+    await expect.poll(() => slowSpeech.getByTestId('qa-rule-channels').textContent()).toBe('仅95598电话');
     await page
       .getByTestId('qa-try-text')
       .fill('坐席：您好，工号3021。\n客户：我家电表坏了。\n坐席：这个您拨打12398问一下吧。');

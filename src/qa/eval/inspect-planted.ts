@@ -1,11 +1,13 @@
 /** Pairs each call's transcript with its planted violations and inspects it. */
 import type { CallTurn } from '../../ingest/records.js';
+import { isChannel } from '../../traces/vocabulary.js';
 import type { CompiledScheme } from '../compile-scheme.js';
 import { inspect } from '../inspect.js';
 import type { InspectedCall } from './tally.js';
 
 export interface PlantedCall {
   call_id: string;
+  channel?: string;
   turns?: readonly CallTurn[];
 }
 
@@ -21,7 +23,8 @@ export function* inspectPlanted(
   for (const call of calls) {
     const codes = planted.get(call.call_id);
     if (codes === undefined || !call.turns) continue;
-    const result = inspect(compiled, { turns: call.turns });
+    const channel = call.channel !== undefined && isChannel(call.channel) ? call.channel : undefined;
+    const result = inspect(compiled, { turns: call.turns, channel });
     yield { planted: codes, hitRuleIds: result.hits.map((h) => h.ruleId) };
   }
 }

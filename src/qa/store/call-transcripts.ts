@@ -1,5 +1,6 @@
 /** Calls with their transcripts, loaded set-based: two queries for a whole batch. */
 import type { Queryable } from '../../db/db.js';
+import { type Channel, isChannel } from '../../traces/vocabulary.js';
 import type { TranscriptTurn } from '../transcript.js';
 
 export interface CallTranscript {
@@ -7,6 +8,7 @@ export interface CallTranscript {
   agentEmployeeId: number | null;
   startedAt: Date;
   durationS: number;
+  channel: Channel | undefined;
   turns: TranscriptTurn[];
 }
 
@@ -17,8 +19,9 @@ export async function loadCallTranscripts(db: Queryable, callIds: readonly strin
     agent_employee_id: number | null;
     started_at: Date;
     duration_s: number;
+    channel: string;
   }>(
-    `SELECT call_id, agent_employee_id, started_at, greatest(0, round(extract(epoch FROM ended_at - started_at)))::int AS duration_s
+    `SELECT call_id, agent_employee_id, started_at, channel, greatest(0, round(extract(epoch FROM ended_at - started_at)))::int AS duration_s
      FROM call WHERE call_id = ANY($1::text[]) ORDER BY started_at, call_id`,
     [callIds],
   );
@@ -44,6 +47,7 @@ export async function loadCallTranscripts(db: Queryable, callIds: readonly strin
     agentEmployeeId: c.agent_employee_id,
     startedAt: new Date(c.started_at),
     durationS: c.duration_s,
+    channel: isChannel(c.channel) ? c.channel : undefined,
     turns: byCall.get(c.call_id) ?? [],
   }));
 }

@@ -78,7 +78,7 @@ export function flagReasons(score: number, vetoed: boolean, angryCustomer: boole
 }
 
 export function inspectCall(compiled: CompiledScheme, call: CallTranscript): InspectedCall {
-  const result = inspect(compiled, { turns: call.turns });
+  const result = inspect(compiled, { turns: call.turns, channel: call.channel });
   const angryCustomer = isAngryCustomer(call.turns);
   return {
     callId: call.callId,

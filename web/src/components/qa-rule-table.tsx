@@ -1,6 +1,7 @@
 import { Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVocabulary } from '../session/vocabulary-context.js';
 import { QaPoints } from './qa-score-tag.js';
 
 interface Row {
@@ -11,6 +12,8 @@ interface Row {
   points: number | null;
   enabled: boolean;
   invalid: boolean;
+  /** The channels a scoped rule judges (QaRule.channels); empty: every channel. */
+  channels: string[];
 }
 
 const field = (rule: unknown, key: string): unknown =>
@@ -31,6 +34,7 @@ export function QaRuleTable({
   onSelect: (index: number) => void;
 }) {
   const { t } = useTranslation();
+  const { label } = useVocabulary();
   const [q, setQ] = useState('');
   const rows: Row[] = rules.map((rule, index) => {
     const id = String(field(rule, 'id') ?? '');
@@ -42,6 +46,10 @@ export function QaRuleTable({
       category: String(field(rule, 'category') ?? ''),
       points: typeof points === 'number' ? points : null,
       enabled: field(rule, 'enabled') !== false,
+      channels: (() => {
+        const channels = field(rule, 'channels');
+        return Array.isArray(channels) ? channels.map(String) : [];
+      })(),
       invalid: invalidRuleId !== null && id === invalidRuleId,
     };
   });
@@ -81,6 +89,13 @@ export function QaRuleTable({
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>
                     {row.id}
                   </Typography.Text>
+                  {row.channels.length > 0 && (
+                    <Tag bordered={false} style={{ marginLeft: 6, fontSize: 11 }} data-testid="qa-rule-channels">
+                      {t('qa.editor.channelsOnly', {
+                        channels: row.channels.map((c) => label('channels', c)).join(' / '),
+                      })}
+                    </Tag>
+                  )}
                 </div>
               </div>
             ),

@@ -179,6 +179,7 @@ export const qaEn: QaMessages = {
     ruleTitle: 'Rule {{id}}',
     noRule: 'Pick a rule',
     searchRules: 'Find by id or name',
+    channelsOnly: '{{channels}} only',
     ruleId: 'Rule id',
     ruleName: 'Rule name',
     description: 'Description',

@@ -177,6 +177,7 @@ export const qaZhCN = {
     ruleTitle: '规则 {{id}}',
     noRule: '请选择规则',
     searchRules: '按编号或名称查找',
+    channelsOnly: '仅{{channels}}',
     ruleId: '规则编号',
     ruleName: '规则名称',
     description: '规则说明',

@@ -5,9 +5,14 @@
 import type { QaRule } from '../../rule-language.js';
 import { OUTAGE_REPORT } from './phrases.js';
 
+/**
+ * A time limit ("45分钟内到达") or, when the crew is already at work, the expected restoration
+ * time ("预计18:30前恢复供电"), which the norm also asks the agent to give.
+ */
 const TIME_COMMITMENT = {
   op: 'regex',
-  pattern: '(\\d+|[一二两三四五六七八九十半]+)个?(小时|分钟)[之以]?内?.{0,6}(到达|到场|赶到|上门|联系您|恢复)',
+  pattern:
+    '(\\d+|[一二两三四五六七八九十半]+)个?(小时|分钟)[之以]?内?.{0,6}(到达|到场|赶到|上门|联系您|恢复)|预计\\s*\\d{1,2}[:：点]\\d{0,2}分?\\s*(前|以前|之前|左右)?.{0,4}(恢复|来电|送电|到达)',
   speaker: 'agent',
 } as const;
 
@@ -45,6 +50,12 @@ export const accuracyRules: QaRule[] = [
           turns: [
             ['customer', '我家停电了'],
             ['agent', '已安排人员抢修，预计两个小时内恢复供电。'],
+          ],
+        },
+        {
+          turns: [
+            ['customer', '我家停电了'],
+            ['agent', '抢修人员已经在处理，预计18:30前恢复供电。'],
           ],
         },
       ],

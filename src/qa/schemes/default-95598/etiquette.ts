@@ -1,4 +1,5 @@
-/** 服务礼仪: greeting, self-introduction, courtesy, closing, interruption, pace. */
+/** 服务礼仪: greeting, self-introduction, courtesy, closing, interruption, pace. Pace, interruption and
+ * answer-delay rules judge phone calls only (`channels`): a chat is typed, its replies wait on typing. */
 import type { QaRule } from '../../rule-language.js';
 import { CLOSING, GREETING, SELF_INTRO, TRANSFER } from './phrases.js';
 
@@ -118,6 +119,7 @@ export const etiquetteRules: QaRule[] = [
     description: '客户尚未说完，坐席抢先开口，重叠 0.5 秒以上。',
     category: 'etiquette',
     points: -2,
+    channels: ['phone_95598'],
     when: { op: 'interruption', by: 'agent', minOverlapMs: 500 },
     examples: {
       hit: [
@@ -146,6 +148,7 @@ export const etiquetteRules: QaRule[] = [
     description: '同一通话中坐席打断客户三次及以上（在单次打断扣分之外加扣）。',
     category: 'etiquette',
     points: -3,
+    channels: ['phone_95598'],
     when: { op: 'interruption', by: 'agent', minOverlapMs: 500, minCount: 3 },
     examples: {
       hit: [
@@ -178,6 +181,7 @@ export const etiquetteRules: QaRule[] = [
     description: '坐席平均语速超过每秒 6.5 字（标准约 4–5 字/秒），客户难以听清。',
     category: 'etiquette',
     points: -1,
+    channels: ['phone_95598'],
     when: { op: 'speechRate', speaker: 'agent', above: 6.5 },
     examples: {
       hit: [
@@ -204,6 +208,7 @@ export const etiquetteRules: QaRule[] = [
     description: '坐席平均语速低于每秒 2 字，拖沓影响效率。',
     category: 'etiquette',
     points: -1,
+    channels: ['phone_95598'],
     when: { op: 'speechRate', speaker: 'agent', below: 2 },
     examples: {
       hit: [
@@ -230,6 +235,7 @@ export const etiquetteRules: QaRule[] = [
     description: '客户说完后坐席超过 5 秒才回应，且不是在查询等待中（多次计）。',
     category: 'etiquette',
     points: -1,
+    channels: ['phone_95598'],
     when: { op: 'responseDelay', minSeconds: 5 },
     examples: {
       hit: [
@@ -258,6 +264,7 @@ export const etiquetteRules: QaRule[] = [
     description: '通话接通后 5 秒内坐席没有开口。',
     category: 'etiquette',
     points: -1,
+    channels: ['phone_95598'],
     when: { not: { op: 'regex', pattern: '^.', speaker: 'agent', window: { firstSeconds: 5 } } },
     examples: {
       hit: [
