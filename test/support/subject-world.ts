@@ -263,10 +263,12 @@ export async function buildSubjectWorld(db: Queryable): Promise<SubjectWorld> {
   }
 
   const agent = await insertEmployee(db, { orgUnitId: 'HN', post: 'agent_95598', name: '赵坐席' });
+  const callStart = new Date(Date.now() - 5 * DAY);
   await db.query(
     `INSERT INTO call (call_id, customer_id, agent_employee_id, channel, direction, started_at, ended_at)
      VALUES ($1, $2, $3, 'phone_95598', 'inbound', $4, $5)`,
-    [uid('CALL'), c4, agent.employeeId, ago(5 * DAY), ago(5 * DAY - 300_000)],
+    // One clock reading for both ends: two readings could make the 300 s call last 300.001 s.
+    [uid('CALL'), c4, agent.employeeId, callStart.toISOString(), new Date(callStart.getTime() + 300_000).toISOString()],
   );
 
   // Outages: a 6 h feeder fault (slow: past 5 h) reaching both areas, a 1 h fault on area1,

@@ -100,4 +100,29 @@ describe('portrait refresher queue', () => {
     await engine.commit(prepared, read);
     expect(await staleKeys()).toEqual([String(x.customerId)]);
   });
+
+  it('marks a customer whose record changed what the portrait reads, and refreshes it; an update that changes nothing it reads marks nothing', async () => {
+    const [becomesSpecial, newPhone] = [await insertCustomer(t.db), await insertCustomer(t.db)];
+    expect(await staleKeys()).toEqual(
+      expect.arrayContaining([String(becomesSpecial.customerId), String(newPhone.customerId)]),
+    );
+    const refresher = new PortraitRefresher(t.db, engine);
+    while ((await refresher.drainOnce()) > 0);
+    expect((await readPortrait(t.db, 'customer', String(becomesSpecial.customerId)))?.tags).not.toContain(
+      'special_customer',
+    );
+    // A re-import of the record as 特殊客户, and one with only a new phone number.
+    await t.db.query(
+      "UPDATE customer SET special = true, special_category = 'public_figure', updated_at = now() WHERE customer_id = $1",
+      [becomesSpecial.customerId],
+    );
+    await t.db.query("UPDATE customer SET phone = '13900000000', updated_at = now() WHERE customer_id = $1", [
+      newPhone.customerId,
+    ]);
+    expect(await staleKeys()).toEqual([String(becomesSpecial.customerId)]);
+    await refresher.drainOnce();
+    const portrait = await readPortrait(t.db, 'customer', String(becomesSpecial.customerId));
+    expect(portrait?.features).toMatchObject({ special: 1, public_figure: 1 });
+    expect(portrait?.tags).toContain('special_customer');
+  });
 });
