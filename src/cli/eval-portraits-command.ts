@@ -10,7 +10,9 @@ import { AppError } from '../errors.js';
 import { createDbSink } from '../ingest/db-sink.js';
 import { createProgress } from '../ingest/progress.js';
 import { liveModels } from '../portraits/complaint-risk/model-store.js';
+import { PORTRAIT_CATALOG } from '../portraits/definitions/index.js';
 import { evaluatePortraits } from '../portraits/eval/evaluate-portraits.js';
+import { formatTagMisses, tagMisses } from '../portraits/eval/tag-misses.js';
 import { formatTagScores } from '../portraits/eval/tally-tags.js';
 import { configFromFlags, withConfigFlags } from './config-flags.js';
 import { DEMO_END_MONTH, demoWorldMarker } from './first-start.js';
@@ -21,6 +23,7 @@ interface EvalPortraitFlags extends Record<string, unknown> {
   customers?: string;
   months?: string;
   groundTruth?: string;
+  misses?: string;
 }
 
 async function readGroundTruth(file: string): Promise<GroundTruthLine[]> {
@@ -79,6 +82,7 @@ export function registerEvalPortraitsCommand(evaluate: Command): void {
       .option('--seed <s>', 'generate a fresh world with this seed into an in-memory database and evaluate it')
       .option('--customers <n>', 'customers of the fresh world', '5000')
       .option('--months <m>', 'months of the fresh world', String(DEFAULT_MONTHS))
+      .option('--misses <tag>', "list the tag's false positives and negatives with the features its condition reads")
       .option(
         '--ground-truth <file>',
         'ground truth of the configured database (default: the first-start demo world’s)',
@@ -108,6 +112,11 @@ export function registerEvalPortraitsCommand(evaluate: Command): void {
       const result = await evaluatePortraits(db, truth);
       console.log(`${result.customers} customers, portraits as of ${result.asOf?.toISOString() ?? '–'}\n`);
       console.log(formatTagScores(result.scores));
+      if (flags.misses !== undefined) {
+        const tag = PORTRAIT_CATALOG.tags.find((t) => t.code === flags.misses && t.subject === 'customer');
+        if (!tag) throw new AppError('CONFIG_INVALID', `--misses: no customer tag '${flags.misses}'`);
+        console.log(`\n${formatTagMisses(tagMisses(result.scored, tag.code, tag.when), 40)}`);
+      }
       const risk = (await liveModels(db)).get('complaint_risk');
       console.log(
         risk

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { GroundTruthLine } from '../../demo/ground-truth.js';
 import type { FeatureValues } from '../engine/types.js';
-import { type TagScore, tallyTags } from './tally-tags.js';
+import { type TaggedCustomer, type TagScore, tallyTags } from './tally-tags.js';
 
 /** Planted traits per customer number (a theft counts once it began before `asOf`). */
 export function plantedTraits(lines: Iterable<GroundTruthLine>, asOf: Date): Map<string, Set<string>> {
@@ -20,7 +20,7 @@ export function plantedTraits(lines: Iterable<GroundTruthLine>, asOf: Date): Map
 export async function evaluatePortraits(
   db: Queryable,
   truth: Iterable<GroundTruthLine>,
-): Promise<{ customers: number; asOf: Date | null; scores: TagScore[] }> {
+): Promise<{ customers: number; asOf: Date | null; scores: TagScore[]; scored: TaggedCustomer[] }> {
   const rows = await db.query<{ customer_no: string; tags: string[]; features: FeatureValues; valid_from: Date }>(
     'SELECT c.customer_no, p.tags, p.features, p.valid_from FROM customer_portrait p JOIN customer c ON c.customer_id = p.customer_id WHERE p.valid_to IS NULL',
   );
@@ -37,5 +37,5 @@ export async function evaluatePortraits(
       tags: new Set(r.tags),
       features: r.features,
     }));
-  return { customers: customers.length, asOf, scores: tallyTags(customers) };
+  return { customers: customers.length, asOf, scores: tallyTags(customers), scored: customers };
 }
