@@ -1,4 +1,4 @@
-import type { Db } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 import { catalogFor, catalogVersion, PORTRAIT_CATALOG, sourcesFor } from '../definitions/index.js';
 import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
 import { registerCatalog } from './catalog-store.js';
@@ -35,6 +35,15 @@ export interface PortraitEngineOptions {
   catalogFromDb?(db: Db, catalog: DefinitionCatalog): Promise<DefinitionCatalog>;
   precompute?: Partial<Record<SubjectKind, Precompute[]>>;
   batchSize?: number;
+  /**
+   * A batch's subjects are split into this many parts whose features are computed side by
+   * side, each in its own transaction on its own connection (PostgreSQL; PGlite has one
+   * connection and computes in one part). Default 2: measured on this 2-core machine, a
+   * refresh of 2,000 customers prepared in ~600 ms instead of ~1,000 ms.
+   */
+  parallelism?: number;
+  /** Below this many subjects a part is not worth its own connection (default 250). */
+  minPartSize?: number;
 }
 
 /** Portraits computed and evaluated but not yet written (see PortraitEngine.prepareRefresh). */
@@ -234,20 +243,44 @@ export class PortraitEngine {
     changes: ReadonlyMap<string, readonly string[]>,
   ): Promise<Map<string, FeatureValues>> {
     const stored = await readCurrentFeatures(this.db, kind, keys, catalogVersion);
-    const partial = keys.filter((k) => stored.has(k));
-    const full = keys.filter((k) => !stored.has(k));
-    const allChanges = new Set(partial.flatMap((k) => changes.get(k) ?? ['trace']));
+    const allChanges = new Set(keys.flatMap((k) => (stored.has(k) ? (changes.get(k) ?? ['trace']) : [])));
     const sources = new Set(
       sourcesFor(kind)
         .filter((s) => sourceAffected(s, allChanges))
         .map((s) => s.code),
     );
     const computer = this.computer(kind);
-    return plannedTransaction(this.db, async (tx) => {
-      const result = await computer.computeSources(tx, partial, asOf, sources, stored);
+    return this.inParts(keys, async (tx, part) => {
+      const result = await computer.computeSources(
+        tx,
+        part.filter((k) => stored.has(k)),
+        asOf,
+        sources,
+        stored,
+      );
+      const full = part.filter((k) => !stored.has(k));
       for (const [key, values] of await computer.compute(tx, full, asOf)) result.set(key, values);
       return result;
     });
+  }
+
+  /**
+   * Features of `keys` computed in parts side by side (see `parallelism`), each part in one
+   * planned transaction, so each subject's sources are read from one snapshot.
+   */
+  private async inParts(
+    keys: readonly string[],
+    work: (tx: Queryable, part: readonly string[]) => Promise<Map<string, FeatureValues>>,
+  ): Promise<Map<string, FeatureValues>> {
+    const wanted = this.db.kind === 'pglite' ? 1 : (this.options.parallelism ?? 2);
+    const parts = Math.max(1, Math.min(wanted, Math.floor(keys.length / (this.options.minPartSize ?? 250))));
+    const size = Math.ceil(keys.length / parts);
+    const results = await Promise.all(
+      Array.from({ length: parts }, (_, i) =>
+        plannedTransaction(this.db, (tx) => work(tx, keys.slice(i * size, (i + 1) * size))),
+      ),
+    );
+    return new Map(results.flatMap((r) => [...r]));
   }
 
   /** Takes up the catalog's database-kept parts (see `catalogFromDb`); a no-op without them. */
@@ -271,7 +304,7 @@ export class PortraitEngine {
     const catalogVersion = this.catalogVersion;
     const features = changes
       ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes)
-      : await plannedTransaction(this.db, (tx) => this.computer(kind).compute(tx, keys, asOf));
+      : await this.inParts(keys, (tx, part) => this.computer(kind).compute(tx, part, asOf));
     const portraits = [...features].map(([key, values]) => ({ key, values: evaluatePortrait(catalog, values) }));
     return { kind, keys, asOf, catalogVersion, portraits };
   }

@@ -125,4 +125,20 @@ describe('portrait refresher queue', () => {
     expect(portrait?.features).toMatchObject({ special: 1, public_figure: 1 });
     expect(portrait?.tags).toContain('special_customer');
   });
+
+  it('computes the same portraits in parts side by side as in one statement set', async () => {
+    const customers = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => insertCustomer(t.db)));
+    for (const [i, c] of customers.entries()) for (let n = 0; n <= i % 3; n++) await bill(c.customerId);
+    const keys = customers.map((c) => String(c.customerId));
+    const asOf = new Date();
+    const whole = await new PortraitEngine(t.db, { parallelism: 1 }).prepareRefresh('customer', keys, asOf);
+    const inParts = await new PortraitEngine(t.db, { parallelism: 3, minPartSize: 1 }).prepareRefresh(
+      'customer',
+      keys,
+      asOf,
+    );
+    const byKey = (p: typeof whole) => new Map(p.portraits.map((x) => [x.key, x.values]));
+    expect(byKey(inParts)).toEqual(byKey(whole));
+    expect(inParts.portraits.map((p) => p.values.features.bill_queries_12m).sort()).toEqual([1, 1, 1, 2, 2, 3, 3]);
+  });
 });
