@@ -4,7 +4,7 @@ import type { ActivityContext } from './activity-context.js';
 import { formatTime, HOUR, MINUTE } from './clock.js';
 import { required } from './employees.js';
 import { ACCOUNT_INTENTS, type Intent } from './phrases.js';
-import { violationsInTranscript } from './qa-evidence.js';
+import { restatementDue } from './qa-evidence.js';
 import { HABIT_VIOLATION_CODES, type HabitViolationCode, type QaViolationCode } from './qa-violations.js';
 import { buildTranscript } from './transcripts.js';
 import type { DemoEmployee } from './types.js';
@@ -116,7 +116,7 @@ export function makeContact(ctx: ActivityContext, req: ContactRequest): void {
     habits: ctx.habits,
   });
   // The norm asks for a restatement only once the customer has said enough (see the rule).
-  if (!violationsInTranscript(turns, angry).has('no_confirmation')) violations.delete('no_confirmation');
+  if (!restatementDue(turns)) violations.delete('no_confirmation');
   const endMs = req.atMs + (turns[turns.length - 1]?.end_ms ?? 60_000);
   const call: CallRecord = {
     call_id: callId,

@@ -17,6 +17,12 @@ import {
 
 const has = (text: string, phrases: readonly string[]): boolean => phrases.some((p) => text.includes(p));
 
+/** Whether the customer has spoken often enough for the norm to ask the agent to restate the request. */
+export function restatementDue(turns: readonly CallTurn[]): boolean {
+  const customerTurns = turns.filter((t) => t.speaker === 'customer' && t.text !== '').length;
+  return customerTurns >= CONFIRMATION_AFTER_CUSTOMER_TURNS;
+}
+
 /**
  * Reads the planted violations back out of a transcript with the phrase lists of
  * qa-violations.ts. It is the generator's own check that every planted violation shows in
@@ -34,9 +40,7 @@ export function violationsInTranscript(turns: readonly CallTurn[], customerAngry
   const detail = turns.findIndex((t) => t.speaker === 'agent' && has(t.text, ACCOUNT_DETAIL_MARKERS));
   const check = turns.findIndex((t) => t.speaker === 'agent' && has(t.text, IDENTITY_CHECK_PHRASES));
   if (detail >= 0 && (check < 0 || check > detail)) found.add('no_identity_check');
-  const customerTurns = turns.filter((t) => t.speaker === 'customer' && t.text !== '').length;
-  if (customerTurns >= CONFIRMATION_AFTER_CUSTOMER_TURNS && !agent.some((t) => has(t.text, CONFIRMATION_PHRASES)))
-    found.add('no_confirmation');
+  if (restatementDue(turns) && !agent.some((t) => has(t.text, CONFIRMATION_PHRASES))) found.add('no_confirmation');
   turns.forEach((turn, i) => {
     const prev = turns[i - 1];
     if (!prev) return;

@@ -211,19 +211,18 @@ export class PortraitEngine {
   ): Promise<number> {
     const { kind, keys, asOf, catalogVersion, portraits } = prepared;
     if (keys.length === 0) return 0;
+    // Each subject's marks up to its own time: one time for all is the case where every
+    // subject's time is the same.
+    const cleared =
+      markedBefore instanceof Map ? keys.filter((key) => markedBefore.has(key)) : markedBefore ? keys : [];
+    const clearedUpTo = cleared.map((key) => (markedBefore instanceof Map ? markedBefore.get(key) : markedBefore));
     return plannedTransaction(this.db, async (tx) => {
       const { written } = await writePortraits(tx, kind, portraits, asOf, catalogVersion);
-      if (markedBefore instanceof Map) {
-        const read = keys.filter((key) => markedBefore.has(key));
+      if (cleared.length > 0) {
         await tx.query(
           `DELETE FROM portrait_dirty d USING unnest($2::text[], $3::timestamptz[]) AS r(subject_key, marked_at)
            WHERE d.subject_kind = $1 AND d.subject_key = r.subject_key AND d.marked_at <= r.marked_at`,
-          [kind, read, read.map((key) => markedBefore.get(key))],
-        );
-      } else if (markedBefore) {
-        await tx.query(
-          'DELETE FROM portrait_dirty WHERE subject_kind = $1 AND subject_key = ANY($2::text[]) AND marked_at <= $3::timestamptz',
-          [kind, keys, markedBefore],
+          [kind, cleared, clearedUpTo],
         );
       }
       return written;

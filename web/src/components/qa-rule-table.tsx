@@ -39,6 +39,7 @@ export function QaRuleTable({
   const rows: Row[] = rules.map((rule, index) => {
     const id = String(field(rule, 'id') ?? '');
     const points = field(rule, 'points');
+    const channels = field(rule, 'channels');
     return {
       index,
       id,
@@ -46,10 +47,7 @@ export function QaRuleTable({
       category: String(field(rule, 'category') ?? ''),
       points: typeof points === 'number' ? points : null,
       enabled: field(rule, 'enabled') !== false,
-      channels: (() => {
-        const channels = field(rule, 'channels');
-        return Array.isArray(channels) ? channels.map(String) : [];
-      })(),
+      channels: Array.isArray(channels) ? channels.map(String) : [],
       invalid: invalidRuleId !== null && id === invalidRuleId,
     };
   });
