@@ -13,17 +13,34 @@ export class ActivityContext {
   constructor(
     readonly profile: CustomerProfile,
     readonly county: County,
-    readonly rng: Rng,
+    private activity: Rng,
     readonly clock: WorldClock,
     readonly staff: Staff,
     readonly batch: WorldBatch,
     /**
-     * The customer's second stream, for the agents' call habits added after seeded worlds had
-     * been measured (HABIT_VIOLATION_CODES): drawing them here leaves `rng`'s sequence, and
-     * so every other record of the world, as it was.
+     * The customer's second stream, for what was added after seeded worlds had been measured:
+     * the agents' call habits (HABIT_VIOLATION_CODES), drawn call by call, and behaviour
+     * generated after everything else (`drawingFrom`). Drawing them here leaves the activity
+     * stream's sequence, and so every other record of the world, as it was.
      */
     readonly habits: Rng,
   ) {}
+
+  /** The stream the customer's behaviour is drawn from. */
+  get rng(): Rng {
+    return this.activity;
+  }
+
+  /** Generates with `stream` standing in for the activity stream. */
+  drawingFrom(stream: Rng, generate: () => void): void {
+    const activity = this.activity;
+    this.activity = stream;
+    try {
+      generate();
+    } finally {
+      this.activity = activity;
+    }
+  }
 
   get customerNo(): string {
     return this.profile.record.customer_no;

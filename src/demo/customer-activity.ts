@@ -4,9 +4,11 @@ import { generateChannelTraces } from './channel-traces.js';
 import { DAY, HOUR } from './clock.js';
 import { generateReadings } from './consumption.js';
 import { makeContact } from './contacts.js';
+import { generateDirectEscalations } from './direct-escalations.js';
 import { type Ask, generateGrievances, generateInfluencerPosts } from './grievances.js';
 import type { GroundTruthLine } from './ground-truth.js';
 import { generateOutageEffects } from './outage-effects.js';
+import { generateOutageEnquiries } from './outage-enquiries.js';
 
 const EVERYDAY: readonly (readonly [Ask, number])[] = [
   [{ intent: 'new_connection', topic: 'new_connection', type: 'service_request', summary: '客户咨询新装用电办理' }, 3],
@@ -98,6 +100,8 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
     });
   }
   generateChannelTraces(ctx, bills);
+  generateOutageEnquiries(ctx);
+  generateDirectEscalations(ctx);
 
   const truth: Extract<GroundTruthLine, { type: 'customer' }> = {
     type: 'customer',

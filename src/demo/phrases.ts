@@ -7,6 +7,7 @@ export type Intent =
   | 'outage_report'
   | 'outage_slow'
   | 'planned_no_notice'
+  | 'outage_schedule'
   | 'bill_query'
   | 'tariff_complaint'
   | 'arrears_disconnection'
@@ -49,6 +50,11 @@ export const CUSTOMER_OPENING: Record<Intent, readonly string[]> = {
     '今天突然停电，也没收到任何通知，计划停电不用提前说的吗？',
     '停电之前怎么一条短信都没有？我店里的东西全坏了。',
     '你们检修停电都不通知的吗？我什么都没准备。',
+  ],
+  outage_schedule: [
+    '我想问一下我们{area}最近有没有检修计划？家里老人用着制氧机，得提前准备。',
+    '我们店里有冷库，想问问这个月线路有没有检修安排。',
+    '以后你们线路检修之前，能不能提前打个电话告诉我？我登记一下。',
   ],
   bill_query: [
     '我这个月电费怎么这么高啊，比上个月多了好多。',
@@ -118,6 +124,7 @@ export const REQUEST_GIST: Record<Intent, string> = {
   outage_report: '家里停电需要抢修',
   outage_slow: '报修以后一直没有来电',
   planned_no_notice: '停电前没有收到通知',
+  outage_schedule: '想提前了解检修安排',
   bill_query: '本月电费比平时高',
   tariff_complaint: '对电价标准有意见',
   arrears_disconnection: '缴费以后还没有复电',
@@ -168,6 +175,10 @@ export const AGENT_ANSWER: Record<Intent, readonly string[]> = {
   planned_no_notice: [
     '经查询，今天是{area}的计划检修停电，公告在{notice}发布过，预计{eta}恢复。',
     '这次是线路计划检修，停电信息已经公告，我帮您反馈通知没收到的情况。',
+  ],
+  outage_schedule: [
+    '经查询，{area}近期暂无检修安排，如有计划检修，我们会提前7天短信告知您。',
+    '我这边帮您登记了检修提前告知，以后您那片有检修安排会提前7天联系您。',
   ],
   bill_query: [
     '您上月电费{amount}元，用电量比上月多，主要是天气原因空调用得多，阶梯电价也上了一档。',

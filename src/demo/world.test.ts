@@ -133,6 +133,36 @@ describe('a generated world', () => {
     expect(m.without).toBeGreaterThan(0); // noise: others call too
   });
 
+  it('makes outage-sensitive customers ask ahead about planned work, outage or not', () => {
+    const sensitive = customersWith('outage_sensitive');
+    const enquiries = sink.all('work_orders').filter((o) => o.topic_code === 'outage_schedule');
+    const m = perCustomer(
+      enquiries.map((o) => o.customer_no ?? ''),
+      (no) => sensitive.has(no),
+    );
+    expect(m.with).toBeGreaterThan(1.5);
+    expect(m.without).toBeLessThan(m.with / 20);
+  });
+
+  it('makes escalation-prone customers take grievances straight to 12345 or 12398', () => {
+    const prone = customersWith('escalation_prone');
+    const referrals = sink
+      .all('traces')
+      .filter(
+        (t) =>
+          t.trace_type === 'work_order_created' &&
+          t.attributes?.escalated_to !== undefined &&
+          t.attributes.repeat_of === undefined,
+      );
+    const m = perCustomer(
+      referrals.map((t) => t.customer_no ?? ''),
+      (no) => prone.has(no),
+    );
+    expect(m.with).toBeGreaterThan(0.9);
+    expect(m.without).toBeGreaterThan(0); // noise: anyone may ring 12345
+    expect(m.without).toBeLessThan(m.with / 15);
+  });
+
   it('makes fee-sensitive customers ask about bills and chronic late payers pay late and get cut off', () => {
     const fee = customersWith('fee_sensitive');
     const feeOrders = sink.all('work_orders').filter((o) => o.topic_code === 'fee' || o.topic_code === 'billing_error');

@@ -74,6 +74,7 @@ export type WorkOrderType = keyof typeof WORK_ORDER_TYPES;
 export const TOPICS = {
   outage: { zh: '停电问题', en: 'Outage' },
   outage_notice: { zh: '停电通知', en: 'Outage notice' },
+  outage_schedule: { zh: '停电检修安排查询', en: 'Outage schedule enquiry' },
   power_quality: { zh: '电能质量', en: 'Power quality (voltage)' },
   fee: { zh: '电费电价', en: 'Fee and tariff' },
   billing_error: { zh: '电费差错', en: 'Billing error' },

@@ -35,6 +35,12 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     where: "w.topic_code IN ('outage', 'outage_notice')",
     windowDays: YEAR,
   }),
+  f('outage_schedule_enquiries_12m', '主动询问检修停电安排次数(12月)', 'Outage schedule enquiries (12 m)', {
+    source: 'work_order',
+    // Asking ahead whether maintenance is planned, or to be told before the next outage.
+    where: "w.topic_code = 'outage_schedule'",
+    windowDays: YEAR,
+  }),
   f('complaints_12m', '投诉数(12月)', 'Complaints (12 m)', {
     source: 'work_order',
     where: "w.order_type = 'complaint'",
@@ -133,6 +139,12 @@ export const CONTACT_FEATURES: FeatureDef[] = [
   f('escalations_12m', '越级投诉数(12月)', 'Escalations (12 m)', {
     source: 'trace',
     where: "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to'",
+    windowDays: YEAR,
+  }),
+  f('direct_escalations_12m', '直接向12345/12398反映数(12月)', 'Grievances taken straight to 12345/12398 (12 m)', {
+    source: 'trace',
+    // A hotline referral that opens its case: no complaint of ours came first.
+    where: "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND NOT t.attributes ? 'repeat_of'",
     windowDays: YEAR,
   }),
   f('escalations_of_upheld_complaints_12m', '属实投诉越级数(12月)', 'Escalations of an upheld complaint (12 m)', {

@@ -9,18 +9,26 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     tone: 'warning',
     zh: '停电敏感',
     en: 'Outage-sensitive',
-    descZh: '停电后常来电报修或询问，计划停电也会追问',
-    descEn: 'Calls about most outages that reach them, planned ones included',
-    // Rings about most planned and fault outages that reached them (others about 1–5 %),
-    // or about several at a fair rate: two of six is chance where the lines fail often.
-    // Tuned on seeds 1 and 2, docs/portraits.md.
+    descZh: '停电后常来电报修或询问，计划停电也会追问，平时主动打听检修安排',
+    descEn: 'Calls about most outages that reach them, planned ones included, and asks ahead about planned work',
+    // Rings about most planned and fault outages that reached them (others about 1–5 % of
+    // theirs), or asks ahead about planned work (others hardly ever) and rang about at least
+    // one outage. One call about one outage is not enough alone: where lines fail often,
+    // one customer in twenty rings once. Tuned on seeds 1–4, docs/portraits.md.
     when: {
       any: [
-        ge('outage_event_contact_rate_12m', 0.6),
-        { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.4)] },
+        { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.6)] },
+        ge('outage_schedule_enquiries_12m', 2),
+        {
+          all: [
+            ge('outage_schedule_enquiries_12m', 1),
+            ge('outage_event_contacts_12m', 1),
+            ge('outage_event_contact_rate_12m', 0.5),
+          ],
+        },
       ],
     },
-    version: 4,
+    version: 5,
     strategy: {
       priority: 1,
       zh: '停电前至少提前7天短信+电话告知，抢修时主动通报进度，复电后回访',
@@ -244,34 +252,26 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     tone: 'warning',
     zh: '越级投诉倾向',
     en: 'Escalation-prone',
-    descZh: '多数投诉中向12398/12345或上级部门越级投诉，或扬言越级',
-    descEn: 'Takes most complaints to 12398/12345 or higher levels, or threatens to',
-    // Escalates or threatens to in most complaints; others do so in a few per cent of theirs,
-    // so one complaint taken upwards counts only for a grievance we upheld (not an arrears cut
-    // without notice, which anyone takes to 12398) or beside a second threat. Threatening
-    // 12398 or the media over a question or a repair, no complaint at all, is the habit itself.
+    descZh: '多数投诉中向12398/12345或上级部门越级投诉或扬言越级，或不经95598直接向12345/12398反映',
+    descEn: 'Takes most complaints to 12398/12345 or higher levels or threatens to, or goes to those hotlines first',
+    // Threatens in most complaints (others in a few per cent of theirs), goes straight to
+    // 12345/12398 (others about once in 25 years), or threatens over a question or a repair.
+    // One threatening complaint alone is what anyone may do once: it counts beside a hotline
+    // referral, or with a second. Tuned on seeds 1–4, docs/portraits.md.
     when: {
       any: [
         ge('escalation_threats_routine_12m', 1),
+        ge('direct_escalations_12m', 2),
         {
           all: [
             ge('escalation_threats_12m', 1),
             ge('escalation_threat_share_12m', 0.5),
-            {
-              not: {
-                all: [
-                  le('complaints_12m', 1),
-                  ge('escalations_12m', 1),
-                  le('escalation_threats_12m', 1),
-                  eq('escalations_of_upheld_complaints_12m', 0),
-                ],
-              },
-            },
+            { any: [ge('direct_escalations_12m', 1), ge('escalation_threats_12m', 2)] },
           ],
         },
       ],
     },
-    version: 3,
+    version: 4,
     strategy: {
       priority: 1,
       zh: '诉求升级管理：班长24小时内联系，处理结果书面答复',
