@@ -22,13 +22,14 @@ export function generateDirectEscalations(ctx: ActivityContext): void {
     for (let k = 0; k < count; k++) {
       const grievance = rng.pick(GRIEVANCES);
       const at = ctx.wakingTime(clock.startMs, clock.endMs - HOUR);
+      const hotline = rng.pick(['12345', '12398']);
       ctx.trace({
         occurred_at: formatTime(at),
         trace_type: 'work_order_created',
         channel: 'internal',
         case_id: ctx.nextId('CASE'),
         topic: grievance.topic,
-        attributes: { escalated_to: rng.pick(['12345', '12398']), referral: grievance.summary },
+        attributes: { escalated_to: hotline, summary: `${hotline}转办：${grievance.summary}` },
       });
     }
   });
