@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomer, insertTrace, seedOrgUnits } from '../../../test/support/api-world.js';
+import { insertTransformerArea } from '../../../test/support/consumption-readings.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { PortraitEngine } from './portrait-engine.js';
 import { PortraitRefresher } from './portrait-refresher.js';
@@ -124,6 +125,32 @@ describe('portrait refresher queue', () => {
     const portrait = await readPortrait(t.db, 'customer', String(becomesSpecial.customerId));
     expect(portrait?.features).toMatchObject({ special: 1, public_figure: 1 });
     expect(portrait?.tags).toContain('special_customer');
+  });
+
+  it('marks the areas a customer leaves and joins, and those a new customer joins; not on a change the portraits do not read', async () => {
+    const [from, to] = [await insertTransformerArea(t.db), await insertTransformerArea(t.db)];
+    const mover = await insertCustomer(t.db);
+    await t.db.query('UPDATE customer SET transformer_area_id = $1 WHERE customer_id = $2', [from, mover.customerId]);
+    await t.db.query('DELETE FROM portrait_dirty');
+    const staleAreas = async () =>
+      (
+        await t.db.query<{ subject: string }>(
+          "SELECT subject_kind || ':' || subject_key AS subject FROM portrait_dirty WHERE subject_kind <> 'customer' ORDER BY 1",
+        )
+      ).map((r) => r.subject);
+
+    await t.db.query("UPDATE customer SET phone = '13900000001' WHERE customer_id = $1", [mover.customerId]);
+    expect(await staleAreas()).toEqual([]);
+
+    await t.db.query('UPDATE customer SET transformer_area_id = $1 WHERE customer_id = $2', [to, mover.customerId]);
+    expect(await staleAreas()).toEqual(
+      [`feeder:F${from}`, `feeder:F${to}`, 'grid:HN01010101', 'station:HN010101', `transformer_area:${from}`, `transformer_area:${to}`].sort(),
+    );
+
+    await t.db.query('DELETE FROM portrait_dirty');
+    await insertCustomer(t.db, { orgUnitId: 'HN0102' });
+    // A customer not yet placed in a transformer area belongs to its org unit's areas only.
+    expect(await staleAreas()).toEqual(['grid:HN0102', 'station:HN0102']);
   });
 
   it('computes the same portraits in parts side by side as in one statement set', async () => {
