@@ -138,8 +138,11 @@ export const CONTACT_FEATURES: FeatureDef[] = [
   // --- Traces across channels ---
   f('escalations_12m', '越级投诉数(12月)', 'Escalations (12 m)', {
     source: 'trace',
-    where: "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to'",
+    // A complaint of ours taken upwards, so that escalations per complaint stays a share; a
+    // grievance that went to a hotline first is direct_escalations_12m.
+    where: "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND t.attributes ? 'repeat_of'",
     windowDays: YEAR,
+    version: 2,
   }),
   f('direct_escalations_12m', '直接向12345/12398反映数(12月)', 'Grievances taken straight to 12345/12398 (12 m)', {
     source: 'trace',
