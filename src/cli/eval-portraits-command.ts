@@ -5,7 +5,8 @@ import type { Db } from '../db/db.js';
 import { openDb } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { createGroundTruthMemory, type GroundTruthLine, groundTruthPath } from '../demo/ground-truth.js';
-import { DEFAULT_MONTHS, generateDemoWorld } from '../demo/world.js';
+import { buildClock } from '../demo/clock.js';
+import { DEFAULT_END_MONTH, DEFAULT_MONTHS, generateDemoWorld } from '../demo/world.js';
 import { AppError } from '../errors.js';
 import { createDbSink } from '../ingest/db-sink.js';
 import { createProgress } from '../ingest/progress.js';
@@ -15,7 +16,7 @@ import { evaluatePortraits } from '../portraits/eval/evaluate-portraits.js';
 import { formatTagMisses, tagMisses } from '../portraits/eval/tag-misses.js';
 import { formatTagScores } from '../portraits/eval/tally-tags.js';
 import { configFromFlags, withConfigFlags } from './config-flags.js';
-import { DEMO_END_MONTH, demoWorldMarker } from './first-start.js';
+import { demoWorldMarker } from './first-start.js';
 import { buildDerivedFacts } from './first-start-derived.js';
 
 interface EvalPortraitFlags extends Record<string, unknown> {
@@ -54,11 +55,12 @@ async function freshWorld(
   const truth = createGroundTruthMemory();
   const progress = createProgress({ label: `demo world (seed ${seed})`, unit: 'customers', total: customers });
   try {
-    await generateDemoWorld({ seed, customers, months, endMonth: DEMO_END_MONTH }, sink, truth, progress);
+    await generateDemoWorld({ seed, customers, months, endMonth: DEFAULT_END_MONTH }, sink, truth, progress);
   } finally {
     await sink.close();
   }
-  await buildDerivedFacts(db);
+  // As of the world's last day, not today: the same seed scores the same whenever it is run.
+  await buildDerivedFacts(db, console.log, new Date(buildClock(DEFAULT_END_MONTH, months).endMs - 1));
   return { db, truth: truth.lines };
 }
 

@@ -17,6 +17,8 @@ import { rebuildProgressReporter } from './rebuild-progress.js';
 export async function buildDerivedFacts(
   db: Db,
   log: (line: string) => void = console.log,
+  /** When the portraits are built as of: now, unless the caller evaluates a world that ended earlier. */
+  portraitsAsOf: Date = new Date(),
 ): Promise<{ calls: number; subjects: number; seconds: number }> {
   const started = Date.now();
   await ensureDefaultQaScheme(db);
@@ -47,6 +49,6 @@ export async function buildDerivedFacts(
   }
   log('Building portraits (credit ledger, consumption, customer, employee and area portraits) …');
   const engine = createPortraitEngine(db);
-  const result = await engine.rebuild({ asOf: new Date(), onProgress: rebuildProgressReporter() });
+  const result = await engine.rebuild({ asOf: portraitsAsOf, onProgress: rebuildProgressReporter() });
   return { calls, subjects: result.subjects, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
+import { lastWholeMonth } from '../demo/clock.js';
 import { createGroundTruthFile } from '../demo/ground-truth.js';
 import type { DemoWorldOptions } from '../demo/types.js';
 import { generateDemoWorld } from '../demo/world.js';
 import { createDbSink } from '../ingest/db-sink.js';
 import { createProgress } from '../ingest/progress.js';
 
-/** The month the first-start demo world ends with (the demo's "now"). */
-export const DEMO_END_MONTH = '2026-10';
 const MARKER = 'demo_world';
 
 export type DemoLoadResult =
@@ -49,7 +48,10 @@ export async function loadFirstStartDemo(
     customers: config.demoCustomers,
     months: config.demoMonths,
     seed: config.demoSeed,
-    endMonth: DEMO_END_MONTH,
+    // The last month that has ended: portraits are as of the day the server runs and read
+    // 12-month windows, so a world ending at a fixed month would slide out of them as the
+    // calendar moves on. A resumed load finishes the world it began.
+    endMonth: resuming && typeof marker?.endMonth === 'string' ? marker.endMonth : lastWholeMonth(),
   };
   const started = Date.now();
   await writeMarker(db, { ...options, status: 'loading' });

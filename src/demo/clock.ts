@@ -20,6 +20,13 @@ export interface WorldClock {
   readonly monthNumbers: Uint8Array;
 }
 
+/** 'YYYY-MM' of the last month that has ended in Asia/Shanghai at `nowMs`. */
+export function lastWholeMonth(nowMs: number = Date.now()): string {
+  const local = new Date(nowMs + SHANGHAI);
+  const previous = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1));
+  return `${previous.getUTCFullYear()}-${String(previous.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 export function buildClock(endMonth: string, monthCount: number): WorldClock {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(endMonth);
   if (!match || monthCount < 1) {
