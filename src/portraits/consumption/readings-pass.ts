@@ -4,18 +4,32 @@ import { SqlParams } from './compile-sql.js';
 import type { ConsumptionParameters } from './definition.js';
 
 /**
+ * The days of a month row `r`: one row per array index with each array's element as a column
+ * and the index as `dom`, as `unnest(arrays…) WITH ORDINALITY` gives them (arrays of unequal
+ * length padded with NULL, a NULL array read as empty), but streamed: the set-returning
+ * functions of one select list advance in step, and the series runs to the longest array.
+ */
+function daysOf(columns: readonly string[], names: readonly string[]): string {
+  const elements = columns.map((c, i) => `unnest(r.${c}) AS ${names[i]}`);
+  const longest = columns.map((c) => `cardinality(r.${c})`).join(', ');
+  return `(SELECT ${elements.join(', ')}, generate_series(1, greatest(${longest})) AS dom)`;
+}
+
+/**
  * The readings of a batch of customers summarised in two set-based statements over
  * meter_reading_month, each reading a month row's arrays in place (unnest in a LATERAL
  * subquery, aggregated per row) instead of first copying every day into a table: the month
  * rows (sums per month and per 旬), then the figures that need single days (runs of near-zero
- * days), which unnest the kWh series alone. Runs inside the caller's transaction.
+ * days), which unnest the kWh series alone: summariseMonths, then summariseDays, each inside
+ * the caller's transaction.
+ *
+ * The arrays are unnested in the select list (see daysOf), not in FROM: a function in FROM
+ * is a Function Scan that first copies its rows into a tuplestore, one per array, where
+ * set-returning functions in the select list stream their elements. Same rows, same order
+ * (so the same float sums); the month statement took 0.40 s instead of 0.66 s for 5,000
+ * customers' 60,000 month rows, measured alone on the 20,000-customer bench world.
  */
-export async function summariseReadings(
-  tx: Queryable,
-  batch: CustomerBatch,
-  asOf: Date,
-  parameters: ConsumptionParameters,
-): Promise<void> {
+export async function summariseMonths(tx: Queryable, batch: CustomerBatch, asOf: Date): Promise<void> {
   {
     const p = new SqlParams();
     await tx.query(`DELETE FROM consumption_month WHERE ${batchFilter('customer_id', batch, p)}`, p.values);
@@ -38,15 +52,25 @@ export async function summariseReadings(
            ARRAY[count(d.kwh) FILTER (WHERE d.dom <= 10), count(d.kwh) FILTER (WHERE d.dom BETWEEN 11 AND 20),
                  count(d.kwh) FILTER (WHERE d.dom > 20)]::smallint[] AS dekad_days,
            avg(d.pf) AS pf, max(d.load) AS load
-         FROM unnest(r.kwh, r.peak_kwh, r.flat_kwh, r.valley_kwh, r.max_load_kw, r.power_factor)
-           WITH ORDINALITY AS d(kwh, peak, flat, valley, load, pf, dom)
+         FROM ${daysOf(['kwh', 'peak_kwh', 'flat_kwh', 'valley_kwh', 'max_load_kw', 'power_factor'], ['kwh', 'peak', 'flat', 'valley', 'load', 'pf'])} d
          WHERE r.month + (d.dom - 1)::int < ${asOfDate}
        ) a
        WHERE ${batchFilter('r.customer_id', batch, p)} AND r.month < ${asOfDate} AND a.days_read > 0`,
       p.values,
     );
   }
+}
 
+/**
+ * The batch's figures of single days (consumption_daily_summary), replaced; reads the batch's
+ * month rows, so runs after summariseMonths has written them.
+ */
+export async function summariseDays(
+  tx: Queryable,
+  batch: CustomerBatch,
+  asOf: Date,
+  parameters: ConsumptionParameters,
+): Promise<void> {
   {
     const p = new SqlParams();
     await tx.query(`DELETE FROM consumption_daily_summary WHERE ${batchFilter('customer_id', batch, p)}`, p.values);
@@ -70,7 +94,7 @@ export async function summariseReadings(
        SELECT r.customer_id, r.month, o.last_month, r.month + (d.dom - 1)::int AS day, d.kwh IS NOT NULL AS read,
          d.kwh <= greatest(o.median * ${p.add(parameters.zeroDayShareOfMedian, 'float8')}, ${p.add(parameters.zeroDayFloorKwh, 'float8')}) AS zero
        FROM meter_reading_month r JOIN own o USING (customer_id)
-       CROSS JOIN LATERAL unnest(r.kwh) WITH ORDINALITY AS d(kwh, dom)
+       CROSS JOIN LATERAL ${daysOf(['kwh'], ['kwh'])} d
        WHERE ${batchFilter('r.customer_id', batch, p)} AND r.month < ${asOfDate} AND r.month + (d.dom - 1)::int < ${asOfDate}
      ), flagged AS MATERIALIZED (
        -- Kept: the days of a run (near zero or unread) and every day of the months the recent

@@ -1,10 +1,11 @@
 import type { Db, Queryable } from '../../db/db.js';
+import { inLanes } from '../engine/in-lanes.js';
 import { plannedTransaction } from '../engine/planned-transaction.js';
 import { planBatches } from './batch.js';
 import { CONSUMPTION_DEFINITION, type ConsumptionDefinition } from './definition.js';
 import { ALL_AREAS, rebuildPeerFigures } from './peer-pass.js';
 import { writeProfiles } from './profile-pass.js';
-import { summariseReadings } from './readings-pass.js';
+import { summariseDays, summariseMonths } from './readings-pass.js';
 
 export interface RebuildConsumptionOptions {
   /** Only readings of days before this instant's local date (Asia/Shanghai) count. */
@@ -19,6 +20,12 @@ export interface RebuildConsumptionOptions {
   /** Customers per batch (a customer_id range); 5,000 keeps a batch near 2 M days. */
   batchSize?: number;
   definition?: ConsumptionDefinition;
+  /**
+   * Profile batches run side by side on this many connections (PostgreSQL; PGlite has one
+   * connection). Default 2: in a full rebuild the credit ledger, beside this, is done first
+   * and leaves a core to take up.
+   */
+  parallelism?: number;
 }
 
 const DEFAULT_BATCH = 5_000;
@@ -56,18 +63,38 @@ export async function rebuildConsumptionProfiles(
     options.onProgress?.(done, planned * 2);
   };
 
-  for (const batch of batches) {
-    await plannedTransaction(db, (tx) => summariseReadings(tx, batch, options.asOf, definition.parameters));
-    step(batch.ids?.length ?? batch.to - batch.from);
+  // Month rows one batch after another, never side by side: the peer pass sums each customer's
+  // month rows (real kWh) in the order they are stored, and batches written interleaved store
+  // them in another order, which moved peer medians and seasonal indexes in their last digits.
+  // A batch's single-day figures (no sums across rows in stored order) are computed beside
+  // the next batch's month rows.
+  let days: Promise<void> | undefined;
+  try {
+    for (const batch of batches) {
+      await plannedTransaction(db, (tx) => summariseMonths(tx, batch, options.asOf));
+      await days;
+      days = plannedTransaction(db, (tx) => summariseDays(tx, batch, options.asOf, definition.parameters)).then(() =>
+        step(batch.ids?.length ?? batch.to - batch.from),
+      );
+      // Handled where it is awaited; this only keeps a failure from counting as unhandled meanwhile.
+      days.catch(() => undefined);
+    }
+  } catch (error) {
+    await days?.catch(() => undefined); // nothing left writing once the rebuild has failed
+    throw error;
   }
+  await days;
   await plannedTransaction(db, async (tx) =>
     rebuildPeerFigures(tx, options.asOf, await peerScope(tx, options.customerIds)),
   );
+  // A batch's profiles read only its own customers' rows, each customer's in one order
+  // whatever the batch beside it is doing, and nothing sums profiles across customers.
+  const lanes = db.kind === 'pglite' ? 1 : (options.parallelism ?? 2);
   let customers = 0;
-  for (const batch of batches) {
+  await inLanes(batches, lanes, async (batch) => {
     customers += await plannedTransaction(db, (tx) => writeProfiles(tx, batch, options.asOf, definition));
     step(batch.ids?.length ?? batch.to - batch.from);
-  }
+  });
   return { customers };
 }
 

@@ -39,12 +39,27 @@ WITH bills AS (
   SELECT b.customer_id, b.bill_no, b.amount, b.due_date, b.issued_on FROM bill b
   WHERE ${IN_RANGE('b')} AND b.issued_on <= ($4::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
 ),
+-- The batch's own payments: joined to bills on the customer alone, every payment of every
+-- customer was hashed for each batch (219,000 rows at 20,000 customers, 11 M at a million).
+payments AS (
+  SELECT p.customer_id, p.payment_no, p.bill_no, p.due_date, p.amount, p.paid_at FROM payment p
+  WHERE ${IN_RANGE('p')} AND p.paid_at <= $4
+),
+-- A payment names its bill, or names none and pays by due date: two equi-joins whose rows
+-- cannot overlap (bill_no set or NULL), where one join ON … OR … could only hash on the
+-- customer and test every bill against every payment of it.
 paid AS (
-  SELECT b.customer_id, b.bill_no, p.paid_at,
-    sum(p.amount) OVER (PARTITION BY b.customer_id, b.bill_no ORDER BY p.paid_at, p.payment_no) AS paid_so_far
-  FROM bills b JOIN payment p ON p.customer_id = b.customer_id
-    AND (p.bill_no = b.bill_no OR (p.bill_no IS NULL AND p.due_date = b.due_date))
-  WHERE b.amount > 0 AND p.paid_at <= $4
+  SELECT customer_id, bill_no, paid_at,
+    sum(amount) OVER (PARTITION BY customer_id, bill_no ORDER BY paid_at, payment_no) AS paid_so_far
+  FROM (
+    SELECT b.customer_id, b.bill_no, p.paid_at, p.payment_no, p.amount
+    FROM bills b JOIN payments p ON p.customer_id = b.customer_id AND p.bill_no = b.bill_no
+    WHERE b.amount > 0
+    UNION ALL
+    SELECT b.customer_id, b.bill_no, p.paid_at, p.payment_no, p.amount
+    FROM bills b JOIN payments p ON p.customer_id = b.customer_id AND p.bill_no IS NULL AND p.due_date = b.due_date
+    WHERE b.amount > 0
+  ) matched
 ),
 settled AS (
   SELECT b.customer_id, b.amount, b.due_date, b.issued_on,

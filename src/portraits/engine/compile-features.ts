@@ -32,13 +32,36 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
   const rowFilters = features.flatMap((f) =>
     f.aggregate === 'share' && !f.shareOf ? [null] : [f.where ?? null, ...(f.shareOf ? [f.shareOf] : [])],
   );
-  if (rowFilters.length > 0 && rowFilters.every((w) => w !== null))
-    where.push(`(${[...new Set(rowFilters)].map((w) => `(${w})`).join(' OR ')})`);
+  if (rowFilters.length > 0 && rowFilters.every((w) => w !== null)) {
+    const rowFilter = `(${[...new Set(rowFilters)].map((w) => `(${w})`).join(' OR ')})`;
+    where.push(joinsTables(source.from) ? afterTheJoin(source, rowFilter) : rowFilter);
+  }
   const sql = `SELECT ${source.key} AS subject_key, ${columns.join(',\n  ')}
 FROM ${from}
 WHERE ${where.join(' AND ')}
 GROUP BY ${source.key}`;
   return { source, features: [...features], sql };
+}
+
+/** Whether `from` joins tables itself (a JOIN outside parentheses, i.e. not in a subquery). */
+function joinsTables(from: string): boolean {
+  let outer = from;
+  for (let inner = outer.replace(/\([^()]*\)/g, ''); inner !== outer; inner = outer.replace(/\([^()]*\)/g, ''))
+    outer = inner;
+  return /\bJOIN\b/i.test(outer);
+}
+
+/**
+ * The row filter of a joined source, kept at the join. Written plainly, the planner pushes the
+ * conditions on one table below the join onto that table's scan, and for a table the subjects
+ * do not restrict that scan reads every row: the call-turn source ran its regular expressions
+ * over every customer's 360,000 call turns for each part of 2,500 customers (175 ms), where
+ * after the join they see the part's 41,000 (80 ms). Naming the subject key in the same
+ * expression keeps it where the key is; for a subject of the batch the key is never NULL, so
+ * the rows kept are the same.
+ */
+function afterTheJoin(source: SourceDef, rowFilter: string): string {
+  return `CASE WHEN ${source.key} IS NULL THEN false ELSE ${rowFilter} END`;
 }
 
 /** The row filter of one feature: its window (when narrower than the query's) and its `where`. */

@@ -6,6 +6,7 @@ import { FeatureComputer } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { plannedTransaction } from './planned-transaction.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
+import { portraitsRead } from './portraits-read.js';
 import { oneAfterAnother } from './progress-in-order.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
@@ -105,31 +106,63 @@ export class PortraitEngine {
   }): Promise<{ subjects: number; written: number; ms: number }> {
     const started = Date.now();
     await this.reloadCatalog();
-    let subjects = 0;
-    let written = 0;
-    for (const kind of inRebuildOrder(options.kinds ?? this.kinds())) {
-      // Side by side, each on its own connection: the credit ledger and the consumption pass
-      // read and write different tables, and one waits on the database while the other iterates.
-      const steps = this.options.precompute?.[kind] ?? [];
-      const progress = oneAfterAnother(steps.length, options.onProgress);
-      // allSettled: a failed step ends the rebuild only once the other has stopped writing.
-      const settled = await Promise.allSettled(
-        steps.map((step, i) =>
-          step
-            .run(this.db, {
-              asOf: options.asOf,
-              onProgress: (done, total) => progress.report(i, { phase: step.name, kind, done, total }),
-            })
-            .then(() => progress.finished(i)),
-        ),
-      );
-      const failed = settled.find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
-      written += await this.computeInBatches(kind, keys, options.asOf, options.onProgress);
-      subjects += keys.length;
+    const kinds = inRebuildOrder(options.kinds ?? this.kinds());
+    // Kinds side by side where the definitions allow: a kind's portraits wait for its own
+    // precomputations and those of every kind before it (derived tables anyone may read), and
+    // for the portraits its sources read (portraitsRead) — so employees are rebuilt beside the
+    // customers, and the four area kinds beside each other once both are written. Progress
+    // still goes out one kind after another, in rebuild order.
+    const progress = oneAfterAnother(kinds.length, options.onProgress);
+    const precomputed: Promise<void>[] = [];
+    const rebuilt: Promise<{ subjects: number; written: number }>[] = [];
+    for (const [i, kind] of kinds.entries()) {
+      const report = (p: RebuildProgress) => progress.report(i, p);
+      const before = [...precomputed];
+      const pre = Promise.all(before).then(() => this.precompute(kind, options.asOf, report));
+      precomputed.push(pre);
+      const read = portraitsRead(sourcesFor(kind), kinds.slice(0, i)).map((k) => rebuilt[kinds.indexOf(k)]);
+      const own = Promise.all([pre, ...before, ...read]).then(async () => {
+        const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
+        const written = await this.computeInBatches(kind, keys, options.asOf, report);
+        progress.finished(i);
+        return { subjects: keys.length, written };
+      });
+      rebuilt.push(own);
     }
-    return { subjects, written, ms: Date.now() - started };
+    // allSettled: a failure ends the rebuild only once every kind still running has stopped
+    // writing (a kind waiting on a failed one fails without starting).
+    const settled = await Promise.allSettled([...precomputed, ...rebuilt]);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const totals = await Promise.all(rebuilt);
+    return {
+      subjects: totals.reduce((n, t) => n + t.subjects, 0),
+      written: totals.reduce((n, t) => n + t.written, 0),
+      ms: Date.now() - started,
+    };
+  }
+
+  /**
+   * A kind's precomputations over every subject, side by side, each on its own connection: the
+   * credit ledger and the consumption pass read and write different tables, and one waits on
+   * the database while the other iterates.
+   */
+  private async precompute(kind: SubjectKind, asOf: Date, onProgress: (p: RebuildProgress) => void): Promise<void> {
+    const steps = this.options.precompute?.[kind] ?? [];
+    const progress = oneAfterAnother(steps.length, onProgress);
+    // allSettled: a failed step ends the rebuild only once the other has stopped writing.
+    const settled = await Promise.allSettled(
+      steps.map((step, i) =>
+        step
+          .run(this.db, {
+            asOf,
+            onProgress: (done, total) => progress.report(i, { phase: step.name, kind, done, total }),
+          })
+          .then(() => progress.finished(i)),
+      ),
+    );
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**
