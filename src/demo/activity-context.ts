@@ -20,7 +20,7 @@ export class ActivityContext {
     /**
      * The customer's second stream, for what was added after seeded worlds had been measured:
      * the agents' call habits (HABIT_VIOLATION_CODES), drawn call by call, and behaviour
-     * generated after everything else (`drawingFrom`). Drawing them here leaves the activity
+     * generated after everything else (`drawingFromHabits`). Drawing them here leaves the activity
      * stream's sequence, and so every other record of the world, as it was.
      */
     readonly habits: Rng,
@@ -31,10 +31,10 @@ export class ActivityContext {
     return this.activity;
   }
 
-  /** Generates with `stream` standing in for the activity stream. */
-  drawingFrom(stream: Rng, generate: () => void): void {
+  /** Generates with the second stream (`habits`) standing in for the activity stream. */
+  drawingFromHabits(generate: () => void): void {
     const activity = this.activity;
-    this.activity = stream;
+    this.activity = this.habits;
     try {
       generate();
     } finally {

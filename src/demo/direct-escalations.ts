@@ -15,7 +15,7 @@ const DIRECT_PER_YEAR = { prone: 1.2, other: 0.04 } as const;
  * and runs after everything else: every record generated before keeps its draws and its id.
  */
 export function generateDirectEscalations(ctx: ActivityContext): void {
-  ctx.drawingFrom(ctx.habits, () => {
+  ctx.drawingFromHabits(() => {
     const { rng, clock } = ctx;
     const rate = ctx.has('escalation_prone') ? DIRECT_PER_YEAR.prone : DIRECT_PER_YEAR.other;
     const count = rng.poisson((rate * clock.days) / 365);

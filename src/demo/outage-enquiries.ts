@@ -15,7 +15,7 @@ const ENQUIRIES_PER_YEAR = { sensitive: 2, other: 0.03 } as const;
  * and runs after everything else: every record generated before keeps its draws and its id.
  */
 export function generateOutageEnquiries(ctx: ActivityContext): void {
-  ctx.drawingFrom(ctx.habits, () => {
+  ctx.drawingFromHabits(() => {
     const { rng, clock } = ctx;
     const rate = ctx.has('outage_sensitive') ? ENQUIRIES_PER_YEAR.sensitive : ENQUIRIES_PER_YEAR.other;
     const count = rng.poisson((rate * clock.days) / 365);

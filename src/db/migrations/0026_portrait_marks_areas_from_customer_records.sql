@@ -3,8 +3,9 @@
 -- a customer moved to another transformer area, or a new one connected, left both areas'
 -- portraits as they were until the next rebuild. A new customer now marks the areas it joins,
 -- and a change to what the portrait reads marks the areas the customer left and joined: its
--- transformer area, that area's feeder, its grid and the grid's supply station, as a trace
--- does (0023).
+-- transformer area, that area's feeder, its grid and the grid's supply station. Which areas a
+-- customer belongs to is one function, customer_area_subjects, read by the trace trigger of
+-- 0023 (redefined below with it, unchanged otherwise) and by the customer trigger alike.
 CREATE FUNCTION customer_area_subjects(p_org_unit_id text, p_transformer_area_id text)
   RETURNS TABLE (kind text, key text) LANGUAGE sql STABLE AS $$
   SELECT area.kind, area.key
@@ -18,6 +19,38 @@ CREATE FUNCTION customer_area_subjects(p_org_unit_id text, p_transformer_area_id
     ) AS area (kind, key)
   WHERE g.org_unit_id = p_org_unit_id AND area.key IS NOT NULL
 $$;
+
+CREATE OR REPLACE FUNCTION mark_portraits_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'trace' THEN
+    INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
+      SELECT 'customer', customer_id::text,
+        array_agg(DISTINCT 'trace:' || trace_type)
+          || CASE WHEN bool_or(trace_type IN ('payment', 'bill_issued', 'disconnection', 'reconnection')) THEN '{billing}'::text[] ELSE '{}'::text[] END
+      FROM changed WHERE customer_id IS NOT NULL GROUP BY customer_id
+      ON CONFLICT (subject_kind, subject_key) DO UPDATE
+        SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
+    INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
+      SELECT 'employee', employee_id::text, array_agg(DISTINCT 'trace:' || trace_type)
+      FROM changed WHERE employee_id IS NOT NULL GROUP BY employee_id
+      ON CONFLICT (subject_kind, subject_key) DO UPDATE
+        SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
+    INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
+      SELECT a.kind, a.key, array_agg(DISTINCT 'trace:' || c.trace_type)
+      FROM changed c
+        JOIN customer cu ON cu.customer_id = c.customer_id
+        CROSS JOIN LATERAL customer_area_subjects(cu.org_unit_id, cu.transformer_area_id) a
+      GROUP BY a.kind, a.key
+      ON CONFLICT (subject_kind, subject_key) DO UPDATE
+        SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
+  ELSE
+    INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
+      SELECT DISTINCT 'customer', customer_id::text, '{readings}'::text[] FROM changed WHERE customer_id IS NOT NULL
+      ON CONFLICT (subject_kind, subject_key) DO UPDATE
+        SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
+  END IF;
+  RETURN NULL;
+END $$;
 
 CREATE OR REPLACE FUNCTION mark_portraits_dirty_from_customer() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
