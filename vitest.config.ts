@@ -28,6 +28,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // As long as a page's waits (test/e2e/support/browser.ts): a loaded machine answers
+          // a heavy page in seconds, not in the default second.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

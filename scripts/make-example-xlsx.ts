@@ -1,9 +1,11 @@
 /**
- * Writes examples/employees-2026-10.xlsx (the HR export example) and the broken workbook of
- * examples/bad/. Run: npx tsx scripts/make-example-xlsx.ts
+ * Writes examples/employees-2026-10.xlsx (the HR export example), the broken workbook of
+ * examples/bad/ and test/fixtures/employees-workbook-part-last.xlsx (the same workbook with
+ * its parts in the order other writers use). Run: npx tsx scripts/make-example-xlsx.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const employees = [
   ['E001', '刘敏', 'agent_95598', 'HN-CS', new Date(Date.UTC(2016, 6, 1)), 1990, 'F', 4, '13900000001', 'active'],
@@ -22,6 +24,27 @@ async function main(): Promise<void> {
   // A workbook cut in half, as an interrupted download leaves it.
   const whole = readFileSync('examples/employees-2026-10.xlsx');
   writeFileSync('examples/bad/employees-truncated.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
+  writeFileSync('test/fixtures/employees-workbook-part-last.xlsx', await withPartsReordered(whole));
+}
+
+/**
+ * The same workbook with the shared strings before the worksheet and the workbook part last,
+ * as some spreadsheet programs write it: the order ExcelJS's streaming reader cannot read.
+ */
+async function withPartsReordered(xlsx: Buffer): Promise<Buffer> {
+  const source = await JSZip.loadAsync(xlsx);
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml'];
+  const last = ['xl/workbook.xml'];
+  const parts = Object.keys(source.files).filter((name) => !source.files[name]?.dir);
+  const middle = parts.filter((name) => !first.includes(name) && !last.includes(name));
+  const target = new JSZip();
+  for (const name of [...first, ...middle, ...last]) {
+    target.file(name, await source.file(name)?.async('uint8array') ?? new Uint8Array(), {
+      date: new Date(Date.UTC(2026, 10, 23)),
+      createFolders: false,
+    });
+  }
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 await main();

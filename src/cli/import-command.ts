@@ -50,6 +50,8 @@ export function registerImportCommand(program: Command): void {
       try {
         let failed = false;
         if (target) {
+          // On stderr beside the progress lines: stdout is the summary (or its JSON) alone.
+          if (!flags.json) process.stderr.write(`Importing ${target} …\n`);
           const summary = await importPath(db, target, {
             kind: flags.kind as ImportKind | undefined,
             source: flags.source,

@@ -62,7 +62,15 @@ async function makeTarget(): Promise<Target> {
   };
 }
 
-function runImport(flags: string[]): { child: ChildProcess; done: Promise<number | null>; output: () => string } {
+interface ImportRun {
+  child: ChildProcess;
+  done: Promise<number | null>;
+  /** Resolves once the database is open and the import itself begins (its first line). */
+  begun: Promise<void>;
+  output: () => string;
+}
+
+function runImport(flags: string[]): ImportRun {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', ENTRY, 'import', dataset, '--batch-size', '200', '--no-progress', ...flags],
@@ -71,21 +79,31 @@ function runImport(flags: string[]): { child: ChildProcess; done: Promise<number
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  let begin: () => void = () => undefined;
+  const begun = new Promise<void>((resolve) => (begin = resolve));
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+    if (output.includes('Importing ')) begin();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, done, output: () => output };
+  void done.then(() => begin());
+  return { child, done, begun, output: () => output };
 }
 
 describe(`crash safety (${TEST_TARGET})`, () => {
   it('ends in the same database after kill -9 mid-import and a re-run as after one clean run', async () => {
     const reference = await makeTarget();
     targets.push(reference);
-    const started = Date.now();
     const clean = runImport(reference.flags);
+    await clean.begun;
+    const started = Date.now();
     const cleanExit = await clean.done;
+    // The import alone, from its first line: starting Node and opening the database take as
+    // long again on a loaded machine, and a kill then would test nothing.
     const cleanMs = Date.now() - started;
-    console.log(`crash-safety: clean run ${cleanMs} ms`);
+    console.log(`crash-safety: clean import ${cleanMs} ms`);
     // Bills naming unknown customers are quarantined, not rejected: a clean exit.
     expect(cleanExit, clean.output()).toBe(0);
     const expected = await reference.open();
@@ -96,15 +114,22 @@ describe(`crash safety (${TEST_TARGET})`, () => {
 
     const crashed = await makeTarget();
     targets.push(crashed);
-    // A re-run passes the committed part quickly (unchanged rows), so later kills come earlier.
+    // A re-run passes the committed part quickly (unchanged rows), and the machine's load
+    // changes how long any run takes, so the kill comes at a share of the clean run that
+    // shrinks whenever a run finished before it: three kills land mid-run however fast the
+    // re-runs are.
     let killedMidRun = 0;
-    for (const fraction of [0.3, 0.55, 0.8, 0.45, 0.3, 0.2]) {
-      if (killedMidRun === 3) break;
+    let delayMs = cleanMs * 0.55;
+    for (let attempt = 0; attempt < 12 && killedMidRun < 3; attempt++) {
       const run = runImport(crashed.flags);
-      await new Promise((resolve) => setTimeout(resolve, cleanMs * fraction));
+      await run.begun;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (run.child.exitCode === null) {
         run.child.kill('SIGKILL');
         killedMidRun += 1;
+        delayMs *= 0.75;
+      } else {
+        delayMs *= 0.5;
       }
       await run.done;
     }

@@ -69,6 +69,15 @@ describe('file readers', () => {
     expect(first?.type === 'row' && first.values.hire_date).toBeInstanceOf(Date);
   });
 
+  it('reads a workbook whose parts come in another order, as other spreadsheet programs write them', async () => {
+    // Shared strings before the worksheet, the workbook part last (exceljs#962).
+    const reordered = await readAll(path.resolve('test/fixtures/employees-workbook-part-last.xlsx'));
+    const original = await readAll(path.join(EXAMPLES, 'employees-2026-10.xlsx'));
+    expect(reordered.error).toBeUndefined();
+    expect(rowsOf(reordered.events)).toHaveLength(4);
+    expect(reordered.events).toEqual(original.events);
+  });
+
   it('reports a CSV row with the wrong number of cells as a bad row', async () => {
     const { events } = await readAll(path.join(EXAMPLES, 'bad/customers-bad-rows.csv'));
     expect(events.find((e) => e.type === 'bad')).toMatchObject({

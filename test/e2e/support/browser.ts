@@ -32,7 +32,27 @@ export async function newPage(browser: Browser): Promise<Page> {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  reportTroubleOf(page);
   return page;
+}
+
+/**
+ * Prints what a failing step would otherwise hide (a server error, a failed request, an
+ * exception in the app): the test's output then says why a wait timed out. Answers below 500
+ * are the app's to show and the tests' to assert.
+ */
+function reportTroubleOf(page: Page): void {
+  page.on('response', (response) => {
+    if (response.status() >= 500)
+      console.warn(`[browser] ${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    console.warn(`[browser] request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('pageerror', (error) => console.warn(`[browser] uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.warn(`[browser] console error: ${message.text()}`);
+  });
 }
 
 /** Full page by default; a modal is shot as the viewport, where its mask covers the page. */
