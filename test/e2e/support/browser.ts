@@ -51,7 +51,9 @@ function reportTroubleOf(page: Page): void {
   });
   page.on('pageerror', (error) => console.warn(`[browser] uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') console.warn(`[browser] console error: ${message.text()}`);
+    // Chromium logs every 4xx as "Failed to load resource"; the 5xx are reported above.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      console.warn(`[browser] console error: ${message.text()}`);
   });
 }
 
