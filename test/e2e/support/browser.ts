@@ -47,6 +47,8 @@ function reportTroubleOf(page: Page): void {
       console.warn(`[browser] ${response.status()} ${response.request().method()} ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser dropping what a navigation or a closed page no longer needs.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     console.warn(`[browser] request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
   });
   page.on('pageerror', (error) => console.warn(`[browser] uncaught: ${error.message}`));
