@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanes } from './in-lanes.js';
+import { allStopped, inLanes } from './in-lanes.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
@@ -32,5 +32,22 @@ describe('inLanes', () => {
     await expect(run).rejects.toThrow('batch 1 failed');
     expect(running).toBe(0);
     expect(started).toEqual([1, 2]);
+  });
+});
+
+describe('allStopped', () => {
+  it('gives every value in order', async () => {
+    expect(await allStopped([tick().then(() => 1), Promise.resolve(2)])).toEqual([1, 2]);
+  });
+
+  it('throws the first failure only once the slower ones have finished', async () => {
+    let slowDone = false;
+    const slow = tick()
+      .then(tick)
+      .then(() => {
+        slowDone = true;
+      });
+    await expect(allStopped([Promise.reject(new Error('first')), slow])).rejects.toThrow('first');
+    expect(slowDone).toBe(true);
   });
 });

@@ -18,7 +18,16 @@ export async function inLanes<T>(items: readonly T[], lanes: number, work: (item
       }
     }
   };
-  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+  await allStopped(Array.from({ length: Math.max(1, Math.min(lanes, items.length)) }, lane));
+}
+
+/**
+ * Every promise's value once all have settled; if any failed, the first failure, thrown only
+ * then, so nothing started here is still writing when the caller hears of it.
+ */
+export async function allStopped<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
   const rejected = settled.find((r) => r.status === 'rejected');
   if (rejected) throw rejected.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

@@ -4,6 +4,7 @@ import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
 import { registerCatalog } from './catalog-store.js';
 import { FeatureComputer } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
+import { allStopped } from './in-lanes.js';
 import { plannedTransaction } from './planned-transaction.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { portraitsRead } from './portraits-read.js';
@@ -129,11 +130,9 @@ export class PortraitEngine {
       });
       rebuilt.push(own);
     }
-    // allSettled: a failure ends the rebuild only once every kind still running has stopped
-    // writing (a kind waiting on a failed one fails without starting).
-    const settled = await Promise.allSettled([...precomputed, ...rebuilt]);
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    // A failure ends the rebuild only once every kind still running has stopped writing (a
+    // kind waiting on a failed one fails without starting).
+    await allStopped<unknown>([...precomputed, ...rebuilt]);
     const totals = await Promise.all(rebuilt);
     return {
       subjects: totals.reduce((n, t) => n + t.subjects, 0),
@@ -150,8 +149,8 @@ export class PortraitEngine {
   private async precompute(kind: SubjectKind, asOf: Date, onProgress: (p: RebuildProgress) => void): Promise<void> {
     const steps = this.options.precompute?.[kind] ?? [];
     const progress = oneAfterAnother(steps.length, onProgress);
-    // allSettled: a failed step ends the rebuild only once the other has stopped writing.
-    const settled = await Promise.allSettled(
+    // A failed step ends the rebuild only once the other has stopped writing.
+    await allStopped(
       steps.map((step, i) =>
         step
           .run(this.db, {
@@ -161,8 +160,6 @@ export class PortraitEngine {
           .then(() => progress.finished(i)),
       ),
     );
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
   }
 
   /**
