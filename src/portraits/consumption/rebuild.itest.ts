@@ -168,6 +168,26 @@ describe('rebuildConsumptionProfiles', () => {
       expect(row.level_band).toBe(levelBandOf(CONSUMPTION_DEFINITION, row.level_vs_peers as number | null));
     }
   });
+
+  it('leaves statistics on the tables it wrote, so the planner reading them back knows their size', async () => {
+    // A new database has never analysed them (reltuples -1); without fresh statistics a large
+    // rebuild planned its profile statement for empty tables (src/db/analyze-written.ts).
+    for (const table of [
+      'consumption_month',
+      'consumption_daily_summary',
+      'consumption_peer',
+      'consumption_peer_month',
+      'consumption_profile',
+    ]) {
+      const [stats] = await t.db.query<{ reltuples: number }>(
+        'SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = $1',
+        [table],
+      );
+      const [count] = await t.db.query<{ n: number }>(`SELECT count(*)::float8 AS n FROM ${table}`);
+      expect(count?.n, table).toBeGreaterThan(0);
+      expect(stats?.reltuples, table).toBe(count?.n);
+    }
+  });
 });
 
 describe('as-of and partial rebuilds', () => {

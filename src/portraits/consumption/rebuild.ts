@@ -1,3 +1,4 @@
+import { analyzeWritten } from '../../db/analyze-written.js';
 import type { Db, Queryable } from '../../db/db.js';
 import { inLanes } from '../engine/in-lanes.js';
 import { plannedTransaction } from '../engine/planned-transaction.js';
@@ -84,9 +85,12 @@ export async function rebuildConsumptionProfiles(
     throw error;
   }
   await days;
+  const full = options.customerIds === undefined;
+  if (full) await analyzeWritten(db, ['consumption_month', 'consumption_daily_summary']);
   await plannedTransaction(db, async (tx) =>
     rebuildPeerFigures(tx, options.asOf, await peerScope(tx, options.customerIds)),
   );
+  if (full) await analyzeWritten(db, ['consumption_peer', 'consumption_peer_month']);
   // A batch's profiles read only its own customers' rows, each customer's in one order
   // whatever the batch beside it is doing, and nothing sums profiles across customers.
   const lanes = db.kind === 'pglite' ? 1 : (options.parallelism ?? 2);
@@ -95,6 +99,7 @@ export async function rebuildConsumptionProfiles(
     customers += await plannedTransaction(db, (tx) => writeProfiles(tx, batch, options.asOf, definition));
     step(batch.ids?.length ?? batch.to - batch.from);
   });
+  if (full) await analyzeWritten(db, ['consumption_profile']);
   return { customers };
 }
 

@@ -4,6 +4,7 @@
  * order; each batch reads its events with one query per source table, iterates in memory and
  * replaces the batch's rows in one transaction.
  */
+import { analyzeWritten } from '../../db/analyze-written.js';
 import type { Db, Queryable } from '../../db/db.js';
 import { plannedTransaction } from '../engine/planned-transaction.js';
 import { type CustomerRange, readCreditEvents } from './credit-events.js';
@@ -65,6 +66,7 @@ export async function rebuildCreditLedger(
     after = last;
     options.onProgress?.(done, total);
   }
+  if (!only) await analyzeWritten(db, ['credit_ledger']);
   return { customers, months };
 }
 

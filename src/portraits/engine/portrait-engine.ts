@@ -1,3 +1,4 @@
+import { analyzeWritten } from '../../db/analyze-written.js';
 import type { Db, Queryable } from '../../db/db.js';
 import { catalogFor, catalogVersion, PORTRAIT_CATALOG, sourcesFor } from '../definitions/index.js';
 import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
@@ -125,6 +126,8 @@ export class PortraitEngine {
       const own = Promise.all([pre, ...before, ...read]).then(async () => {
         const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
         const written = await this.computeInBatches(kind, keys, options.asOf, report);
+        // The kinds after it read these portraits (an area's customers').
+        await analyzeWritten(this.db, [kind === 'customer' ? 'customer_portrait' : 'subject_portrait']);
         progress.finished(i);
         return { subjects: keys.length, written };
       });
