@@ -1,6 +1,6 @@
 /** Customer features from 95598 work orders and from traces across channels. */
 import type { FeatureDef } from '../engine/types.js';
-import { FEE_TOPICS, f, INBOUND, OUTAGE_TOPICS, QUARTER, YEAR } from './customer-feature-kit.js';
+import { FEE_TOPICS, f, INBOUND, OUTAGE_TOPICS, QUARTER, workOrderWhere, YEAR } from './customer-feature-kit.js';
 
 export const CONTACT_FEATURES: FeatureDef[] = [
   // --- Work orders (95598 诉求) ---
@@ -154,9 +154,9 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     source: 'trace',
     // Pushing a real grievance upwards; an arrears cut without the required notice is left out:
     // taking that to 12398 is what anyone cut off unlawfully does.
-    where:
-      "t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND EXISTS (SELECT 1 FROM work_order ew WHERE ew.order_no = t.attributes->>'repeat_of' AND ew.substantiated AND ew.topic_code <> 'arrears_disconnection')",
+    where: `t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND ${workOrderWhere('ew', "t.attributes->>'repeat_of'", "ew.substantiated AND ew.topic_code <> 'arrears_disconnection'")}`,
     windowDays: YEAR,
+    version: 2,
   }),
   f('social_posts_12m', '社交媒体发帖数(12月)', 'Social-media posts (12 m)', {
     source: 'trace',

@@ -1,6 +1,6 @@
 /** Customer features from payments, bills, notices, calls, QA results, the credit ledger, consumption and the customer record (kit: customer-feature-kit.ts). */
 import type { FeatureDef } from '../engine/types.js';
-import { f, YEAR } from './customer-feature-kit.js';
+import { f, workOrderWhere, YEAR } from './customer-feature-kit.js';
 import { CONTACT_FEATURES } from './customer-features-contacts.js';
 import { PAYMENT_DAYS_LATE } from './customer-sources.js';
 
@@ -106,9 +106,9 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
   f('angry_routine_calls_12m', '非投诉通话情绪激动数(12月)', 'Angry in a call that was no complaint (12 m)', {
     source: 'qa_call',
     // Anger over a grievance is understandable; anger over a question or a repair is temper.
-    where:
-      "q.angry_customer AND NOT EXISTS (SELECT 1 FROM work_order aw WHERE aw.order_no = qc.order_no AND aw.order_type = 'complaint')",
+    where: `q.angry_customer AND NOT ${workOrderWhere('aw', 'qc.order_no', "aw.order_type = 'complaint'")}`,
     windowDays: YEAR,
+    version: 2,
   }),
   f(
     'escalation_threats_routine_12m',
@@ -120,7 +120,8 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
       value: 'ct.call_id',
       windowDays: YEAR,
       // Threatening 12398 or the media over a question or a repair, not a grievance, is a habit.
-      where: `ct.speaker = 'customer' AND ${THREAT_WORDS} AND NOT EXISTS (SELECT 1 FROM work_order tw WHERE tw.order_no = tc.order_no AND tw.order_type = 'complaint')`,
+      where: `ct.speaker = 'customer' AND ${THREAT_WORDS} AND NOT ${workOrderWhere('tw', 'tc.order_no', "tw.order_type = 'complaint'")}`,
+      version: 2,
     },
   ),
   f('escalation_threats_12m', '扬言越级投诉通话数(12月)', 'Calls threatening escalation (12 m)', {

@@ -110,7 +110,11 @@ export const CUSTOMER_SOURCES: SourceDef[] = [
   {
     code: 'call_turn',
     subject: 'customer',
-    from: 'call_turn ct JOIN call tc ON tc.call_id = ct.call_id',
+    // The batch's calls first (call_customer_idx), then each call's turns by its key. As a plain
+    // join the planner hashed the calls and read every call turn of the world for each part of
+    // 2,500 customers (9.8 M turns, 1.1 s at 500,000 customers), a cost that grows with the
+    // world while the part does not; OFFSET 0 keeps it from flattening this back into that join.
+    from: 'call tc CROSS JOIN LATERAL (SELECT * FROM call_turn ct0 WHERE ct0.call_id = tc.call_id OFFSET 0) ct',
     key: 'tc.customer_id',
     keyType: 'bigint',
     affectedBy: ['trace:call_inbound', 'trace:call_outbound', 'trace:chat_session', 'qa'],
