@@ -11,5 +11,5 @@ import type { Queryable } from './db.js';
  * Only full rebuilds call it: an incremental refresh changes too few rows to matter.
  */
 export async function analyzeWritten(db: Queryable, tables: readonly string[]): Promise<void> {
-  if (tables.length > 0) await db.query(`ANALYZE ${tables.join(', ')}`);
+  await db.query(`ANALYZE ${tables.join(', ')}`);
 }

@@ -115,6 +115,11 @@ export class PortraitEngine {
     // customers, and the four area kinds beside each other once both are written. Progress
     // still goes out one kind after another, in rebuild order.
     const progress = oneAfterAnother(kinds.length, options.onProgress);
+    // Fresh statistics on a kind's portraits only where a later kind reads them (an area's
+    // customers' tags, its staff's grades), by the same reading of the sources that orders them.
+    const readByLater = kinds.map((kind, i) =>
+      kinds.slice(i + 1).some((later) => portraitsRead(sourcesFor(later), [kind]).length > 0),
+    );
     const precomputed: Promise<void>[] = [];
     const rebuilt: Promise<{ subjects: number; written: number }>[] = [];
     for (const [i, kind] of kinds.entries()) {
@@ -126,8 +131,8 @@ export class PortraitEngine {
       const own = Promise.all([pre, ...before, ...read]).then(async () => {
         const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
         const written = await this.computeInBatches(kind, keys, options.asOf, report);
-        // The kinds after it read these portraits (an area's customers').
-        await analyzeWritten(this.db, [kind === 'customer' ? 'customer_portrait' : 'subject_portrait']);
+        if (readByLater[i])
+          await analyzeWritten(this.db, [kind === 'customer' ? 'customer_portrait' : 'subject_portrait']);
         progress.finished(i);
         return { subjects: keys.length, written };
       });
