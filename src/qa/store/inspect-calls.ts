@@ -65,8 +65,16 @@ export function storedHits(result: InspectionResult, turns: readonly TranscriptT
   }));
 }
 
+/**
+ * Whether the caller was angry: a customer turn whose emotion words, threat words aside, reach
+ * ANGRY_SENTIMENT. A calm "再不解决我就打12398" is a demand, flagged by the escalation rules and
+ * counted by the escalation features; counted as anger too, it made escalation-prone callers
+ * look emotional and sent calm calls to the inspectors as angry ones.
+ */
 export function isAngryCustomer(turns: readonly TranscriptTurn[]): boolean {
-  return turns.some((t) => t.speaker === 'customer' && scoreSentiment(t.text, t.speaker).score <= ANGRY_SENTIMENT);
+  return turns.some(
+    (t) => t.speaker === 'customer' && scoreSentiment(t.text, t.speaker).scoreWithoutThreats <= ANGRY_SENTIMENT,
+  );
 }
 
 export function flagReasons(score: number, vetoed: boolean, angryCustomer: boolean): QaFlagReason[] {
