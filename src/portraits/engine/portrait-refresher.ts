@@ -13,7 +13,8 @@ export interface RefresherOptions {
    */
   kinds?: readonly SubjectKind[];
   onError?(error: unknown): void;
-  onRefreshed?(kind: SubjectKind, count: number): void;
+  /** After a batch's portraits are committed: its subjects, visible to every reader from now. */
+  onRefreshed?(kind: SubjectKind, count: number, keys: readonly string[]): void;
 }
 
 /** One read of the marks: the subjects per kind, what changed for each and when it was marked. */
@@ -172,7 +173,7 @@ export class PortraitRefresher {
         continue;
       }
       await this.engine.commit(portraits, batch.byKind.get(kind)?.markedAt);
-      this.options.onRefreshed?.(kind, portraits.keys.length);
+      this.options.onRefreshed?.(kind, portraits.keys.length, portraits.keys);
     }
   }
 
