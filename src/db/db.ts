@@ -5,8 +5,19 @@ import pg from 'pg';
 import { AppError } from '../errors.js';
 
 /** What every module needs from the database: parameterised queries and transactions. */
+export interface QueryOptions {
+  /**
+   * Prepares the statement under this name once per server connection and reuses it, so it is
+   * planned once there instead of at every execution (unique per statement text: derive it
+   * from a hash of the text). Embedded PGlite plans every execution, name or not.
+   */
+  name?: string;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
+  /** Whether `QueryOptions.name` prepares statements here (a server connection). */
+  readonly prepares?: boolean;
   /** Runs several statements separated by semicolons, without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
 }
@@ -91,8 +102,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
   const asQueryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await q.query(sql, params as unknown[] | undefined);
+    prepares: true,
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const values = (params ?? []) as unknown[];
+      const result = options?.name
+        ? await q.query({ name: options.name, text: sql, values })
+        : await q.query(sql, values);
       return result.rows as T[];
     },
     async exec(sql: string) {

@@ -3,7 +3,7 @@ import type { SourceDef } from '../engine/source-types.js';
 /** Local calendar days late of a payment (Asia/Shanghai, where bills fall due). */
 export const PAYMENT_DAYS_LATE = "((p.paid_at AT TIME ZONE 'Asia/Shanghai')::date - p.due_date)";
 
-export const CUSTOMER_SOURCES: SourceDef[] = [
+const SOURCES: SourceDef[] = [
   {
     code: 'trace',
     subject: 'customer',
@@ -147,3 +147,6 @@ export const CUSTOMER_SOURCES: SourceDef[] = [
   },
   { code: 'customer', subject: 'customer', from: 'customer cu', key: 'cu.customer_id', keyType: 'bigint' },
 ];
+
+/** Every customer source reads each customer's rows by the customer's own key: generic plans. */
+export const CUSTOMER_SOURCES: SourceDef[] = SOURCES.map((source) => ({ ...source, plan: 'generic' }));

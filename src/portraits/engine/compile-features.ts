@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SourceDef } from './source-types.js';
 import type { FeatureDef } from './types.js';
 
@@ -10,6 +11,8 @@ export interface CompiledSource {
   source: SourceDef;
   features: FeatureDef[];
   sql: string;
+  /** The prepared statement's name, for a source with a generic plan (unique per text). */
+  statementName?: string;
 }
 
 const DAY_SECONDS = 86_400;
@@ -40,7 +43,11 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
 FROM ${from}
 WHERE ${where.join(' AND ')}
 GROUP BY ${source.key}`;
-  return { source, features: [...features], sql };
+  const statementName =
+    source.plan === 'generic'
+      ? `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`
+      : undefined;
+  return { source, features: [...features], sql, ...(statementName ? { statementName } : {}) };
 }
 
 /** Whether `from` joins tables itself (a JOIN outside parentheses, i.e. not in a subquery). */

@@ -130,4 +130,49 @@ describe('features computed in one pass per source', () => {
     const values = (await computer.compute(t.db, [String(c.customerId)], AS_OF)).get(String(c.customerId));
     expect(values).toEqual({ logins: 0, last: null });
   });
+
+  it('runs a generic-plan source prepared once per connection, with the values of a plan made per batch', async () => {
+    const c = await insertCustomer(t.db);
+    for (let i = 0; i < 3; i++) {
+      await insertTrace(t.db, {
+        customerId: c.customerId,
+        occurredAt: at(5 + i),
+        traceType: 'app_login',
+        channel: 'app',
+      });
+    }
+    const features = [def('logins', { where: "t.trace_type = 'app_login'", windowDays: 30 })];
+    const generic = new FeatureComputer(features, CUSTOMER_SOURCES);
+    const perBatch = new FeatureComputer(
+      features,
+      CUSTOMER_SOURCES.map(({ plan: _plan, ...source }) => source),
+    );
+    const key = String(c.customerId);
+    const seen = await t.db.transaction(async (tx) => {
+      const first = (await generic.compute(tx, [key], AS_OF)).get(key);
+      const again = (await generic.compute(tx, [key], AS_OF)).get(key);
+      const planned = (await perBatch.compute(tx, [key], AS_OF)).get(key);
+      const mode = (await tx.query<{ mode: string }>("SELECT current_setting('plan_cache_mode') AS mode"))[0]?.mode;
+      const prepared = tx.prepares
+        ? await tx.query<{ name: string; generic_plans: number; custom_plans: number }>(
+            'SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = $1',
+            [generic.statements[0]?.statementName],
+          )
+        : [];
+      return { first, again, planned, mode, prepared };
+    });
+    expect(seen.first).toEqual({ logins: 3 });
+    expect(seen.again).toEqual(seen.first);
+    expect(seen.planned).toEqual(seen.first);
+    // The transaction's plan mode is as it was once the features are read.
+    expect(seen.mode).toBe('auto');
+    if (t.db.kind === 'postgres') {
+      // Planned once, with the generic plan, and run twice.
+      expect(seen.prepared).toEqual([
+        { name: expect.stringMatching(/^features_trace_[0-9a-f]{16}$/), generic_plans: 2, custom_plans: 0 },
+      ]);
+    } else {
+      expect(seen.prepared).toEqual([]);
+    }
+  });
 });

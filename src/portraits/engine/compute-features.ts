@@ -77,8 +77,14 @@ export class FeatureComputer {
       result.set(key, values);
     }
     if (keys.length === 0) return result;
+    const plans = new PlanMode(db);
     for (const source of compiled) {
-      const rows = await db.query<Record<string, unknown>>(source.sql, [asOf, keys]);
+      await plans.use(source.statementName ? 'force_generic_plan' : 'auto');
+      const rows = await db.query<Record<string, unknown>>(
+        source.sql,
+        [asOf, keys],
+        source.statementName ? { name: source.statementName } : undefined,
+      );
       for (const row of rows) {
         const values = result.get(String(row.subject_key));
         if (!values) continue;
@@ -88,10 +94,41 @@ export class FeatureComputer {
         });
       }
     }
+    await plans.restore();
     for (const values of result.values()) {
       for (const feature of this.derived) values[feature.code] = derive(feature, values);
     }
     return result;
+  }
+}
+
+/**
+ * plan_cache_mode for the statements of one run, set only where statements are prepared (a
+ * server connection) and only when it changes: a source with a generic plan runs with
+ * force_generic_plan, any other with the mode the transaction had. Set with is_local, so it
+ * ends with the transaction at the latest; outside one it lasts a single statement and the
+ * prepared statement falls back to the server's own choice.
+ */
+class PlanMode {
+  private initial: string | undefined;
+  private current: string | undefined;
+
+  constructor(private readonly db: Queryable) {}
+
+  async use(mode: 'force_generic_plan' | 'auto'): Promise<void> {
+    if (!this.db.prepares) return;
+    const wanted = mode === 'auto' ? (this.initial ?? mode) : mode;
+    if (this.current === wanted || (this.current === undefined && mode === 'auto')) return;
+    const rows = await this.db.query<{ previous: string }>(
+      "SELECT current_setting('plan_cache_mode') AS previous, set_config('plan_cache_mode', $1, true)",
+      [wanted],
+    );
+    this.initial ??= rows[0]?.previous;
+    this.current = wanted;
+  }
+
+  async restore(): Promise<void> {
+    if (this.initial !== undefined && this.current !== this.initial) await this.use('auto');
   }
 }
 

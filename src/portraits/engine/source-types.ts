@@ -26,6 +26,16 @@ export interface SourceDef {
    * stored values. 'trace:*' matches any trace. Absent: rerun on every change.
    */
   affectedBy?: readonly string[];
+  /**
+   * 'generic': the statement is prepared once per server connection and run with its generic
+   * plan (plan_cache_mode force_generic_plan), not planned again for each batch. For a source
+   * read by each subject's own key, whose best plan does not depend on how many subjects a part
+   * holds. Measured on the customer sources (20,000 and 200,000 customers, parts of 50 to
+   * 2,500): 24–33 % less time, the trace statement alone spending 35–58 ms a part in planning
+   * its 13 monthly partitions. Not for a source that aggregates whole areas: the area kinds'
+   * trace statement took 60 s with a generic plan instead of 0.6 s.
+   */
+  plan?: 'generic';
 }
 
 /** Whether a source must be recomputed after these changes. */
