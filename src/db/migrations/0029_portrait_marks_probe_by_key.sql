@@ -1,11 +1,10 @@
 -- The marking triggers of 0020 and 0026 joined a statement's changed rows to customer (a
--- trace's areas) and to call (a QA result's customer). The planner answered each join by
--- hashing the whole table, once per statement: a cost that grows with the world while the
--- statement's own rows do not (a batch of 1,000 traces hashed all 20,000 customers at 20,000,
--- and would hash a million at a million). Each changed row now looks its customer or call up
--- by key (OFFSET 0 keeps the planner from flattening the look-up back into the join), and the
--- areas are worked out once per distinct (grid, transformer area), not once per trace. What is
--- marked, and with which changes, is as before.
+-- trace's areas) and to call (a QA result's customer). How the planner answered each join
+-- depended on the table's size: at 20,000 customers a batch of 1,000 traces hashed all 20,000
+-- customers (31 ms); at 200,000 it probed by key. Each changed row now looks its customer or
+-- call up by key whatever the size (OFFSET 0 keeps the planner from flattening the look-up
+-- back into the join: 15 ms at 20,000), and the areas are worked out once per distinct (grid,
+-- transformer area), not once per trace. What is marked, and with which changes, is as before.
 CREATE OR REPLACE FUNCTION mark_portraits_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_TABLE_NAME = 'trace' THEN
