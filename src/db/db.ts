@@ -4,7 +4,6 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 
-/** What every module needs from the database: parameterised queries and transactions. */
 export interface QueryOptions {
   /**
    * Prepares the statement under this name once per server connection and reuses it, so it is
@@ -14,6 +13,7 @@ export interface QueryOptions {
   name?: string;
 }
 
+/** What every module needs from the database: parameterised queries and transactions. */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Whether `QueryOptions.name` prepares statements here (a server connection). */

@@ -79,7 +79,7 @@ export class FeatureComputer {
     if (keys.length === 0) return result;
     const plans = new PlanMode(db);
     for (const source of compiled) {
-      await plans.use(source.statementName ? 'force_generic_plan' : 'auto');
+      await plans.use(source.statementName ? 'generic' : 'as-found');
       const rows = await db.query<Record<string, unknown>>(
         source.sql,
         [asOf, keys],
@@ -94,7 +94,7 @@ export class FeatureComputer {
         });
       }
     }
-    await plans.restore();
+    await plans.use('as-found');
     for (const values of result.values()) {
       for (const feature of this.derived) values[feature.code] = derive(feature, values);
     }
@@ -110,25 +110,22 @@ export class FeatureComputer {
  * prepared statement falls back to the server's own choice.
  */
 class PlanMode {
-  private initial: string | undefined;
+  /** The mode as found, read when first changed. */
+  private found: string | undefined;
   private current: string | undefined;
 
   constructor(private readonly db: Queryable) {}
 
-  async use(mode: 'force_generic_plan' | 'auto'): Promise<void> {
+  async use(plan: 'generic' | 'as-found'): Promise<void> {
     if (!this.db.prepares) return;
-    const wanted = mode === 'auto' ? (this.initial ?? mode) : mode;
-    if (this.current === wanted || (this.current === undefined && mode === 'auto')) return;
-    const rows = await this.db.query<{ previous: string }>(
-      "SELECT current_setting('plan_cache_mode') AS previous, set_config('plan_cache_mode', $1, true)",
+    const wanted = plan === 'generic' ? 'force_generic_plan' : this.found;
+    if (wanted === undefined || wanted === this.current) return;
+    const rows = await this.db.query<{ found: string }>(
+      "SELECT current_setting('plan_cache_mode') AS found, set_config('plan_cache_mode', $1, true)",
       [wanted],
     );
-    this.initial ??= rows[0]?.previous;
+    this.found ??= rows[0]?.found;
     this.current = wanted;
-  }
-
-  async restore(): Promise<void> {
-    if (this.initial !== undefined && this.current !== this.initial) await this.use('auto');
   }
 }
 
