@@ -27,8 +27,12 @@ export interface StoredVersion {
 }
 
 /**
- * The shipped default scheme as the routine scheme's live version 1, once. Idempotent and
- * safe when two processes start together (ON CONFLICT); the data comes from the code.
+ * The shipped default scheme, kept up to date. A database without it gets it as the routine
+ * scheme's live version 1. When the code ships a different default (a rule added or mended), it
+ * becomes the scheme's next version: live in place of a live version that was itself shipped,
+ * or a draft beside one the centre published, whose choice stays until an inspector reviews
+ * the update. Content already stored as any version (its number aside) is not stored again,
+ * and two processes starting together take turns on the scheme's row.
  */
 export async function ensureDefaultQaScheme(db: Db): Promise<void> {
   const scheme = DEFAULT_95598_SCHEME;
@@ -38,10 +42,38 @@ export async function ensureDefaultQaScheme(db: Db): Promise<void> {
        SELECT $1, $2, NOT EXISTS (SELECT 1 FROM qa_scheme WHERE routine) ON CONFLICT (scheme_code) DO NOTHING`,
       [scheme.id, scheme.name],
     );
+    await tx.query('SELECT 1 FROM qa_scheme WHERE scheme_code = $1 FOR UPDATE', [scheme.id]);
+    const state = (
+      await tx.query<{ stored: boolean | null; next: number; live: boolean | null; shipped_live: boolean | null }>(
+        `SELECT bool_or((definition::jsonb - 'version') = ($2::jsonb - 'version')) AS stored,
+                coalesce(max(version), 0) + 1 AS next,
+                bool_or(status = 'live') AS live,
+                bool_or(status = 'live' AND created_by IS NULL AND published_by IS NULL) AS shipped_live
+         FROM qa_scheme_version WHERE scheme_code = $1`,
+        [scheme.id, JSON.stringify(scheme)],
+      )
+    )[0];
+    if (state?.stored) return;
+    const next = state?.next ?? 1;
+    const goesLive = !state?.live || state.shipped_live === true;
+    if (goesLive) {
+      await tx.query(
+        `UPDATE qa_scheme_version SET status = 'retired', retired_at = now() WHERE scheme_code = $1 AND status = 'live'`,
+        [scheme.id],
+      );
+    }
     await tx.query(
       `INSERT INTO qa_scheme_version (scheme_code, version, status, definition, note, published_at)
-       VALUES ($1, $2, 'live', $3::json, 'shipped with Gridcare', now()) ON CONFLICT (scheme_code, version) DO NOTHING`,
-      [scheme.id, scheme.version, JSON.stringify(scheme)],
+       VALUES ($1, $2, $3, $4::json, $5, CASE WHEN $3 = 'live' THEN now() END)`,
+      [
+        scheme.id,
+        next,
+        goesLive ? 'live' : 'draft',
+        JSON.stringify({ ...scheme, version: next }),
+        goesLive
+          ? 'shipped with Gridcare'
+          : 'shipped with Gridcare: an update of the default scheme, to review and publish',
+      ],
     );
   });
 }
