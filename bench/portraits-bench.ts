@@ -237,6 +237,7 @@ async function incremental(
   const now = performance.now();
   for (const acceptedAt of waiting.values()) latencies.push(now - acceptedAt);
   latencies.sort((a, b) => a - b);
+  ingestMs.sort((a, b) => a - b);
   return {
     traces: sent,
     p50: percentile(latencies, 50),
@@ -244,10 +245,7 @@ async function incremental(
     achievedRate: sent / elapsedS,
     undrained,
     ingestBatch: batchSize,
-    ingestP50: percentile(
-      ingestMs.sort((a, b) => a - b),
-      50,
-    ),
+    ingestP50: percentile(ingestMs, 50),
     ingestP99: percentile(ingestMs, 99),
   };
 }

@@ -42,11 +42,10 @@ export async function ensureDefaultQaScheme(db: Db): Promise<void> {
        SELECT $1, $2, NOT EXISTS (SELECT 1 FROM qa_scheme WHERE routine) ON CONFLICT (scheme_code) DO NOTHING`,
       [scheme.id, scheme.name],
     );
-    await tx.query('SELECT 1 FROM qa_scheme WHERE scheme_code = $1 FOR UPDATE', [scheme.id]);
+    const next = await lockForNextVersion(tx, scheme.id);
     const state = (
-      await tx.query<{ stored: boolean | null; next: number; live: boolean | null; shipped_live: boolean | null }>(
+      await tx.query<{ stored: boolean | null; live: boolean | null; shipped_live: boolean | null }>(
         `SELECT bool_or((definition::jsonb - 'version') = ($2::jsonb - 'version')) AS stored,
-                coalesce(max(version), 0) + 1 AS next,
                 bool_or(status = 'live') AS live,
                 bool_or(status = 'live' AND created_by IS NULL AND published_by IS NULL) AS shipped_live
          FROM qa_scheme_version WHERE scheme_code = $1`,
@@ -54,14 +53,8 @@ export async function ensureDefaultQaScheme(db: Db): Promise<void> {
       )
     )[0];
     if (state?.stored) return;
-    const next = state?.next ?? 1;
     const goesLive = !state?.live || state.shipped_live === true;
-    if (goesLive) {
-      await tx.query(
-        `UPDATE qa_scheme_version SET status = 'retired', retired_at = now() WHERE scheme_code = $1 AND status = 'live'`,
-        [scheme.id],
-      );
-    }
+    if (goesLive) await retireLive(tx, scheme.id);
     await tx.query(
       `INSERT INTO qa_scheme_version (scheme_code, version, status, definition, note, published_at)
        VALUES ($1, $2, $3, $4::json, $5, CASE WHEN $3 = 'live' THEN now() END)`,
@@ -76,6 +69,27 @@ export async function ensureDefaultQaScheme(db: Db): Promise<void> {
       ],
     );
   });
+}
+
+/**
+ * The scheme's next version number, with the scheme's row locked until the transaction ends so
+ * two versions saved at once (two drafts, or two servers starting) get different numbers.
+ */
+async function lockForNextVersion(tx: Queryable, code: string): Promise<number> {
+  await tx.query('SELECT 1 FROM qa_scheme WHERE scheme_code = $1 FOR UPDATE', [code]);
+  const rows = await tx.query<{ n: number }>(
+    'SELECT coalesce(max(version), 0) + 1 AS n FROM qa_scheme_version WHERE scheme_code = $1',
+    [code],
+  );
+  return rows[0]?.n ?? 1;
+}
+
+/** The scheme's live version retires (there is one live version per scheme at most). */
+async function retireLive(tx: Queryable, code: string): Promise<void> {
+  await tx.query(
+    `UPDATE qa_scheme_version SET status = 'retired', retired_at = now() WHERE scheme_code = $1 AND status = 'live'`,
+    [code],
+  );
 }
 
 const VERSION_SELECT = `SELECT v.scheme_version_id, v.scheme_code, v.version, v.status, v.note, v.created_at,
@@ -214,13 +228,7 @@ export async function createDraft(
       code,
       scheme.name,
     ]);
-    // The scheme row is locked so two drafts saved at once get different numbers.
-    await tx.query('SELECT 1 FROM qa_scheme WHERE scheme_code = $1 FOR UPDATE', [code]);
-    const next = await tx.query<{ n: number }>(
-      'SELECT coalesce(max(version), 0) + 1 AS n FROM qa_scheme_version WHERE scheme_code = $1',
-      [code],
-    );
-    const n = next[0]?.n ?? 1;
+    const n = await lockForNextVersion(tx, code);
     await tx.query(
       `INSERT INTO qa_scheme_version (scheme_code, version, status, definition, note, created_by)
        VALUES ($1, $2, 'draft', $3::json, $4, $5)`,
@@ -259,10 +267,7 @@ export async function publishVersion(
         { status },
       );
     }
-    await tx.query(
-      `UPDATE qa_scheme_version SET status = 'retired', retired_at = now() WHERE scheme_code = $1 AND status = 'live'`,
-      [code],
-    );
+    await retireLive(tx, code);
     await tx.query(
       `UPDATE qa_scheme_version SET status = 'live', published_at = now(), published_by = $3 WHERE scheme_code = $1 AND version = $2`,
       [code, version, actor.userId],
