@@ -17,6 +17,16 @@ export const f = (code: string, zh: string, en: string, spec: Spec): FeatureDef 
   ...spec,
 });
 
+/** The changes that can alter a work order after its creation trace (status, substantiation). */
+export const WORK_ORDER_CHANGES = [
+  'trace:work_order_created',
+  'trace:work_order_status',
+  'trace:dispatch',
+  'trace:field_arrival',
+  'trace:field_feedback',
+  'trace:callback',
+] as const;
+
 export const YEAR = 365;
 export const QUARTER = 90;
 export const OUTAGE_TOPICS = "('outage', 'outage_notice', 'repair_timeliness', 'power_quality')";

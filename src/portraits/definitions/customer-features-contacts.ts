@@ -1,6 +1,15 @@
 /** Customer features from 95598 work orders and from traces across channels. */
 import type { FeatureDef } from '../engine/types.js';
-import { FEE_TOPICS, f, INBOUND, OUTAGE_TOPICS, QUARTER, workOrderWhere, YEAR } from './customer-feature-kit.js';
+import {
+  FEE_TOPICS,
+  f,
+  INBOUND,
+  OUTAGE_TOPICS,
+  QUARTER,
+  WORK_ORDER_CHANGES,
+  workOrderWhere,
+  YEAR,
+} from './customer-feature-kit.js';
 
 export const CONTACT_FEATURES: FeatureDef[] = [
   // --- Work orders (95598 诉求) ---
@@ -155,6 +164,8 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     // Pushing a real grievance upwards; an arrears cut without the required notice is left out:
     // taking that to 12398 is what anyone cut off unlawfully does.
     where: `t.trace_type = 'work_order_created' AND t.attributes ? 'escalated_to' AND ${workOrderWhere('ew', "t.attributes->>'repeat_of'", "ew.substantiated AND ew.topic_code <> 'arrears_disconnection'")}`,
+    // A complaint found upheld after its escalation was counted: read the year again.
+    revisitOn: WORK_ORDER_CHANGES,
     windowDays: YEAR,
     version: 2,
   }),
@@ -227,6 +238,8 @@ export const CONTACT_FEATURES: FeatureDef[] = [
     // Looked the bill up within four days of its issue: checking each bill as it arrives.
     where:
       "t.trace_type = 'app_query' AND t.attributes->>'query' = 'bill' AND EXISTS (SELECT 1 FROM bill pb WHERE pb.customer_id = t.customer_id AND t.occurred_at >= (pb.issued_on::timestamp AT TIME ZONE 'Asia/Shanghai') AND t.occurred_at < (pb.issued_on::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '4 days')",
+    // A bill imported after the look-ups of its days were counted: read the year again.
+    revisitOn: ['trace:bill_issued'],
     windowDays: YEAR,
   }),
   f('hall_visits_12m', '营业厅到访次数(12月)', 'Hall visits (12 m)', {
@@ -265,9 +278,10 @@ export const CONTACT_FEATURES: FeatureDef[] = [
   }),
   f('last_contact_days', '距上次接触天数', 'Days since last contact', {
     source: 'trace',
-    aggregate: 'min',
+    // The same figure as min(as-of − time) / 1 day, kept incrementally (the newest time).
+    aggregate: 'days_since',
     windowDays: YEAR,
     where: INBOUND,
-    value: 'extract(epoch FROM ($1::timestamptz - t.occurred_at)) / 86400',
+    version: 2,
   }),
 ];

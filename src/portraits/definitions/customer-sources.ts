@@ -1,4 +1,5 @@
 import type { SourceDef } from '../engine/source-types.js';
+import { WORK_ORDER_CHANGES } from './customer-feature-kit.js';
 
 /** Local calendar days late of a payment (Asia/Shanghai, where bills fall due). */
 export const PAYMENT_DAYS_LATE = "((p.paid_at AT TIME ZONE 'Asia/Shanghai')::date - p.due_date)";
@@ -12,6 +13,7 @@ const SOURCES: SourceDef[] = [
     keyType: 'bigint',
     affectedBy: ['trace:*'],
     time: 't.occurred_at',
+    incremental: { rowId: 't.trace_id' },
     evidence: {
       id: 't.trace_id::text',
       kind: 't.trace_type',
@@ -27,14 +29,7 @@ const SOURCES: SourceDef[] = [
     from: 'work_order w',
     key: 'w.customer_id',
     keyType: 'bigint',
-    affectedBy: [
-      'trace:work_order_created',
-      'trace:work_order_status',
-      'trace:dispatch',
-      'trace:field_arrival',
-      'trace:field_feedback',
-      'trace:callback',
-    ],
+    affectedBy: WORK_ORDER_CHANGES,
     time: 'w.created_at',
     evidence: {
       id: 'w.order_no',

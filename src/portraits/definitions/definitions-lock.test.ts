@@ -18,7 +18,8 @@ function current(): Lock {
   const entries: Array<[string, { version: number; hash: string }]> = [];
   const add = (kind: string, list: Array<{ code: string; subject: string; version: number }>) => {
     for (const d of list) {
-      const { version, ...content } = d;
+      // revisitOn says how the refresh keeps a feature, not what it means: no new version.
+      const { version, revisitOn: _refresh, ...content } = d as typeof d & { revisitOn?: unknown };
       entries.push([
         `${kind}:${d.subject}.${d.code}`,
         { version, hash: createHash('sha1').update(JSON.stringify(content)).digest('hex').slice(0, 16) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureComputer } from '../engine/compute-features.js';
 import { conditionFeatures } from '../engine/conditions.js';
+import { notIncremental } from '../engine/feature-state.js';
 import type { SubjectKind } from '../engine/types.js';
 import { AREA_RISK_DIMENSIONS, AREA_RISK_RULES } from './area-scores.js';
 import { AREA_KINDS, AREA_TRACE_TYPES } from './area-sources.js';
@@ -75,5 +76,17 @@ describe.each(KINDS)('%s definitions', (kind) => {
     const computer = new FeatureComputer(catalog.features, sourcesFor(kind));
     const sources = new Set(catalog.features.filter((f) => f.source !== 'derived').map((f) => f.source));
     expect(computer.statements).toHaveLength(sources.size);
+  });
+});
+
+describe('the customers’ trace features', () => {
+  it('are kept incrementally: every one has a running state (a slope or a last value would not)', () => {
+    const catalog = catalogFor('customer');
+    const trace = sourcesFor('customer').find((s) => s.code === 'trace');
+    if (!trace) throw new Error('no trace source');
+    const features = catalog.features.filter((f) => f.source === 'trace');
+    expect(notIncremental(trace, features)).toBeNull();
+    const computer = new FeatureComputer(catalog.features, sourcesFor('customer'));
+    expect(computer.statements.find((c) => c.source.code === 'trace')?.stateColumns).toHaveLength(features.length);
   });
 });

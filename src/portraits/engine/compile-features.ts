@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { notIncremental } from './feature-state.js';
 import type { SourceDef } from './source-types.js';
 import type { FeatureDef } from './types.js';
 
@@ -13,6 +14,11 @@ export interface CompiledSource {
   sql: string;
   /** The prepared statement's name, for a source with a generic plan (unique per text). */
   statementName?: string;
+  /**
+   * An incremental source's extra columns per feature, in the order stateFromRow reads them
+   * (feature-state.ts); empty for a feature whose value is its state.
+   */
+  stateColumns?: string[][];
 }
 
 const DAY_SECONDS = 86_400;
@@ -22,6 +28,17 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
   const from = source.from.replaceAll('$asOf', '$1::timestamptz');
   const maxWindow = Math.max(0, ...features.map((f) => f.windowDays ?? 0));
   const columns = features.map((f, i) => `${aggregateSql(source, f, maxWindow)} AS f${i}`);
+  let stateColumns: string[][] | undefined;
+  // A source whose features cannot all be kept incrementally is read in full every time; the
+  // shipped catalog's trace source is held to it by a test (subject-definitions.test.ts).
+  if (source.incremental && notIncremental(source, features) === null) {
+    stateColumns = features.map((f, i) =>
+      stateSql(source, f, maxWindow).map((sql, j) => {
+        columns.push(`${sql} AS s${i}_${j}`);
+        return `s${i}_${j}`;
+      }),
+    );
+  }
   const where = [`${source.key} = ANY($2::${source.keyType}[])`];
   if (source.time) {
     where.push(`${source.time} < $1::timestamptz`);
@@ -47,7 +64,30 @@ GROUP BY ${source.key}`;
     source.plan === 'generic'
       ? `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`
       : undefined;
-  return { source, features: [...features], sql, ...(statementName ? { statementName } : {}) };
+  return {
+    source,
+    features: [...features],
+    sql,
+    ...(statementName ? { statementName } : {}),
+    ...(stateColumns ? { stateColumns } : {}),
+  };
+}
+
+/** The columns beside a feature's value that make up its running state (feature-state.ts). */
+function stateSql(source: SourceDef, f: FeatureDef, maxWindow: number): string[] {
+  const filter = `FILTER (WHERE ${featureFilter(source, f, maxWindow)})`;
+  switch (f.aggregate) {
+    case 'avg':
+      return [`coalesce(sum((${f.value})) ${filter}, 0)::float8`, `count((${f.value})) ${filter}`];
+    case 'share':
+      return [`count(*) ${filter}`, `count(*) FILTER (WHERE ${featureFilter(source, shareDenominator(f), maxWindow)})`];
+    case 'distinct':
+      return [`array_agg((${f.value})::text) FILTER (WHERE ${featureFilter(source, f, maxWindow)} AND (${f.value}) IS NOT NULL)`];
+    case 'days_since':
+      return [`extract(epoch FROM max(${source.time}) ${filter})::float8`];
+    default:
+      return [];
+  }
 }
 
 /** Whether `from` joins tables itself (a JOIN outside parentheses, i.e. not in a subquery). */
@@ -81,6 +121,12 @@ export function featureFilter(source: SourceDef, f: FeatureDef, maxWindow: numbe
   return parts.length ? parts.join(' AND ') : 'true';
 }
 
+/** A share's denominator as a feature of its own: the same window, `shareOf` as its condition. */
+export function shareDenominator(f: FeatureDef): FeatureDef {
+  const { where: _numerator, ...windowOnly } = f;
+  return f.shareOf ? { ...windowOnly, where: f.shareOf } : windowOnly;
+}
+
 function aggregateSql(source: SourceDef, f: FeatureDef, maxWindow: number): string {
   const filter = `FILTER (WHERE ${featureFilter(source, f, maxWindow)})`;
   const value = () => {
@@ -104,10 +150,12 @@ function aggregateSql(source: SourceDef, f: FeatureDef, maxWindow: number): stri
       if (!source.time) throw new Error(`feature ${f.code}: 'last' needs a source with a time column`);
       return `((array_agg(${value()} ORDER BY ${source.time} DESC) ${filter})[1])::float8`;
     }
+    case 'days_since': {
+      if (!source.time) throw new Error(`feature ${f.code}: 'days_since' needs a source with a time column`);
+      return `(extract(epoch FROM ($1::timestamptz - max(${source.time}) ${filter})) / ${DAY_SECONDS})::float8`;
+    }
     case 'share': {
-      const { where: _numerator, ...windowOnly } = f;
-      const denominatorDef: FeatureDef = f.shareOf ? { ...windowOnly, where: f.shareOf } : windowOnly;
-      const denominator = `FILTER (WHERE ${featureFilter(source, denominatorDef, maxWindow)})`;
+      const denominator = `FILTER (WHERE ${featureFilter(source, shareDenominator(f), maxWindow)})`;
       return `coalesce(count(*) ${filter}::float8 / NULLIF(count(*) ${denominator}, 0), 0)`;
     }
     case 'slope':

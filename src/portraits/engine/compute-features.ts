@@ -1,7 +1,32 @@
 import type { Queryable } from '../../db/db.js';
 import { type CompiledSource, compileSource, emptyValue } from './compile-features.js';
+import { applyDeltaRow, type CompiledDelta, compileDelta } from './feature-delta.js';
+import { type SourceState, stateFromRow, valueFromState } from './feature-state.js';
 import type { SourceDef } from './source-types.js';
-import type { FeatureDef, FeatureValues } from './types.js';
+import type { FeatureDef, FeatureValues, SubjectKind } from './types.js';
+
+/**
+ * The running states of the incremental sources a computation produced, to be stored with the
+ * portraits (source-state-store.ts), and the waiting rows each delta applied.
+ */
+export interface SourceStates {
+  kind: SubjectKind;
+  /** subject → source → state, as of the computation's as-of time. */
+  states: Map<string, Map<string, SourceState>>;
+  /** subject → the listed rows (portrait_dirty.trace_ids) its delta applied; absent: read in full. */
+  applied: Map<string, string[]>;
+}
+
+export function newSourceStates(kind: SubjectKind): SourceStates {
+  return { kind, states: new Map(), applied: new Map() };
+}
+
+/** How the incremental refresh may apply deltas (see feature-delta.ts). */
+export interface DeltaContext {
+  catalogVersion: string;
+  /** What changed per subject (portrait_dirty.changes), for the features' `revisitOn`. */
+  changes: ReadonlyMap<string, readonly string[]>;
+}
 
 /**
  * Computes every feature of a set of subjects: one query per source (each feature of the
@@ -9,6 +34,7 @@ import type { FeatureDef, FeatureValues } from './types.js';
  */
 export class FeatureComputer {
   private readonly compiled: CompiledSource[];
+  private readonly deltas = new Map<string, CompiledDelta>();
   private readonly derived: FeatureDef[];
 
   constructor(
@@ -27,6 +53,7 @@ export class FeatureComputer {
       bySource.set(feature.source, [...(bySource.get(feature.source) ?? []), feature]);
     }
     this.compiled = [...bySource].map(([code, list]) => compileSource(byCode.get(code) as SourceDef, list));
+    for (const c of this.compiled) if (c.stateColumns) this.deltas.set(c.source.code, compileDelta(c.source, c.features));
   }
 
   /** The SQL the batch runs, one statement per source (shown by `portraits explain`). */
@@ -34,8 +61,14 @@ export class FeatureComputer {
     return this.compiled;
   }
 
-  async compute(db: Queryable, keys: readonly string[], asOf: Date): Promise<Map<string, FeatureValues>> {
-    return this.run(db, keys, asOf, this.compiled, new Map());
+  /** With `states`, the incremental sources' running states are collected there. */
+  async compute(
+    db: Queryable,
+    keys: readonly string[],
+    asOf: Date,
+    states?: SourceStates,
+  ): Promise<Map<string, FeatureValues>> {
+    return this.run(db, keys, asOf, this.compiled, new Map(), states);
   }
 
   /**
@@ -48,6 +81,8 @@ export class FeatureComputer {
     asOf: Date,
     sources: ReadonlySet<string>,
     stored: ReadonlyMap<string, FeatureValues>,
+    states?: SourceStates,
+    delta?: DeltaContext,
   ): Promise<Map<string, FeatureValues>> {
     return this.run(
       db,
@@ -55,7 +90,47 @@ export class FeatureComputer {
       asOf,
       this.compiled.filter((c) => sources.has(c.source.code)),
       stored,
+      states,
+      delta,
     );
+  }
+
+  /**
+   * Applies the delta of an incremental source to the subjects it can (feature-delta.ts):
+   * their values go into `result`, their new states into `states`. Returns those subjects; the
+   * others are read in full.
+   */
+  private async applyDeltas(
+    db: Queryable,
+    compiled: CompiledDelta,
+    keys: readonly string[],
+    asOf: Date,
+    result: Map<string, FeatureValues>,
+    states: SourceStates,
+    delta: DeltaContext,
+  ): Promise<Set<string>> {
+    const revisit = new Set(compiled.features.flatMap((f) => f.revisitOn ?? []));
+    const candidates = keys.filter((k) => !(delta.changes.get(k) ?? []).some((c) => revisit.has(c) || c === 'trace'));
+    const done = new Set<string>();
+    if (candidates.length === 0) return done;
+    const rows = await db.query<Record<string, unknown>>(compiled.sql, [
+      asOf,
+      candidates,
+      delta.catalogVersion,
+      states.kind,
+      compiled.source.code,
+    ]);
+    for (const row of rows) {
+      const key = String(row.subject_key);
+      const values = result.get(key);
+      const state = applyDeltaRow(compiled, row, asOf);
+      if (!values || state === 'reread') continue;
+      for (const f of compiled.features) values[f.code] = valueFromState(f, state[f.code] ?? null, asOf);
+      stateOf(states, key).set(compiled.source.code, state);
+      states.applied.set(key, ((row.waiting as unknown[] | null) ?? []).map(String));
+      done.add(key);
+    }
+    return done;
   }
 
   private async run(
@@ -64,6 +139,8 @@ export class FeatureComputer {
     asOf: Date,
     compiled: readonly CompiledSource[],
     stored: ReadonlyMap<string, FeatureValues>,
+    states?: SourceStates,
+    delta?: DeltaContext,
   ): Promise<Map<string, FeatureValues>> {
     const recomputed = new Set(compiled.flatMap((c) => c.features.map((f) => f.code)));
     const result = new Map<string, FeatureValues>();
@@ -79,19 +156,40 @@ export class FeatureComputer {
     if (keys.length === 0) return result;
     const plans = new PlanMode(db);
     for (const source of compiled) {
+      const deltaDef = this.deltas.get(source.source.code);
+      const applied =
+        deltaDef && states && delta ? await this.applyDeltas(db, deltaDef, keys, asOf, result, states, delta) : null;
+      const read = applied ? keys.filter((k) => !applied.has(k)) : keys;
+      if (read.length === 0) continue;
       await plans.use(source.statementName ? 'generic' : 'as-found');
       const rows = await db.query<Record<string, unknown>>(
         source.sql,
-        [asOf, keys],
+        [asOf, read],
         source.statementName ? { name: source.statementName } : undefined,
       );
       for (const row of rows) {
-        const values = result.get(String(row.subject_key));
+        const key = String(row.subject_key);
+        const values = result.get(key);
         if (!values) continue;
         source.features.forEach((feature, i) => {
           const v = row[`f${i}`];
           values[feature.code] = v === null || v === undefined ? emptyValue(feature) : Number(v);
         });
+        if (states && source.stateColumns) {
+          const state: SourceState = {};
+          source.features.forEach((feature, i) => {
+            const extra = (source.stateColumns?.[i] ?? []).map((c) => row[c]);
+            state[feature.code] = stateFromRow(feature, values[feature.code] ?? null, extra);
+          });
+          stateOf(states, key).set(source.source.code, state);
+        }
+      }
+      if (states && source.stateColumns) {
+        // A subject the source had no row for starts from the empty state.
+        for (const key of read) {
+          if (!stateOf(states, key).has(source.source.code))
+            stateOf(states, key).set(source.source.code, emptyState(source.features));
+        }
       }
     }
     await plans.use('as-found');
@@ -100,6 +198,19 @@ export class FeatureComputer {
     }
     return result;
   }
+}
+
+function stateOf(states: SourceStates, key: string): Map<string, SourceState> {
+  let own = states.states.get(key);
+  if (!own) {
+    own = new Map();
+    states.states.set(key, own);
+  }
+  return own;
+}
+
+function emptyState(features: readonly FeatureDef[]): SourceState {
+  return Object.fromEntries(features.map((f) => [f.code, stateFromRow(f, emptyValue(f), [])]));
 }
 
 /**

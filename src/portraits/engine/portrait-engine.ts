@@ -3,13 +3,14 @@ import type { Db, Queryable } from '../../db/db.js';
 import { catalogFor, catalogVersion, PORTRAIT_CATALOG, sourcesFor } from '../definitions/index.js';
 import { inRebuildOrder, subjectDef } from '../definitions/subjects.js';
 import { registerCatalog } from './catalog-store.js';
-import { FeatureComputer } from './compute-features.js';
+import { FeatureComputer, newSourceStates, type SourceStates } from './compute-features.js';
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { allStopped } from './in-lanes.js';
 import { plannedTransaction } from './planned-transaction.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { portraitsRead } from './portraits-read.js';
 import { oneAfterAnother } from './progress-in-order.js';
+import { writeSourceStates } from './source-state-store.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
@@ -56,6 +57,8 @@ export interface PreparedPortraits {
   asOf: Date;
   catalogVersion: string;
   portraits: ComputedPortrait[];
+  /** The incremental sources' running states, stored with the portraits. */
+  sourceStates: SourceStates;
 }
 
 export interface RebuildProgress {
@@ -247,7 +250,7 @@ export class PortraitEngine {
     prepared: PreparedPortraits,
     markedBefore?: Date | string | ReadonlyMap<string, string>,
   ): Promise<number> {
-    const { kind, keys, asOf, catalogVersion, portraits } = prepared;
+    const { kind, keys, asOf, catalogVersion, portraits, sourceStates } = prepared;
     if (keys.length === 0) return 0;
     // Each subject's marks up to its own time: one time for all is the case where every
     // subject's time is the same.
@@ -263,6 +266,7 @@ export class PortraitEngine {
           [kind, cleared, clearedUpTo],
         );
       }
+      await writeSourceStates(tx, sourceStates, asOf, catalogVersion);
       return written;
     });
   }
@@ -278,6 +282,7 @@ export class PortraitEngine {
     asOf: Date,
     catalogVersion: string,
     changes: ReadonlyMap<string, readonly string[]>,
+    states: SourceStates,
   ): Promise<Map<string, FeatureValues>> {
     const stored = await readCurrentFeatures(this.db, kind, keys, catalogVersion);
     const allChanges = new Set(keys.flatMap((k) => (stored.has(k) ? (changes.get(k) ?? ['trace']) : [])));
@@ -294,9 +299,11 @@ export class PortraitEngine {
         asOf,
         sources,
         stored,
+        states,
+        { catalogVersion, changes },
       );
       const full = part.filter((k) => !stored.has(k));
-      for (const [key, values] of await computer.compute(tx, full, asOf)) result.set(key, values);
+      for (const [key, values] of await computer.compute(tx, full, asOf, states)) result.set(key, values);
       return result;
     });
   }
@@ -339,10 +346,11 @@ export class PortraitEngine {
     const catalog = catalogFor(kind, this.catalog);
     this.catalogVersion ??= await registerCatalog(this.db, this.catalog);
     const catalogVersion = this.catalogVersion;
+    const sourceStates = newSourceStates(kind);
     const features = changes
-      ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes)
-      : await this.inParts(keys, (tx, part) => this.computer(kind).compute(tx, part, asOf));
+      ? await this.computeChanged(kind, keys, asOf, catalogVersion, changes, sourceStates)
+      : await this.inParts(keys, (tx, part) => this.computer(kind).compute(tx, part, asOf, sourceStates));
     const portraits = [...features].map(([key, values]) => ({ key, values: evaluatePortrait(catalog, values) }));
-    return { kind, keys, asOf, catalogVersion, portraits };
+    return { kind, keys, asOf, catalogVersion, portraits, sourceStates };
   }
 }

@@ -36,6 +36,15 @@ export interface SourceDef {
    * trace statement took 60 s with a generic plan instead of 0.6 s.
    */
   plan?: 'generic';
+  /**
+   * The source is kept incrementally: each subject's running state is stored with its portrait
+   * (portrait_source_state), and a refresh applies the rows the marking trigger listed in
+   * portrait_dirty.trace_ids, and the rows that entered or left a window since the state's
+   * as-of time, instead of reading the subject's whole window (feature-delta.ts). `rowId` is the
+   * id the trigger lists. Every feature of the source must have a running state
+   * (feature-state.ts: notIncremental).
+   */
+  incremental?: { rowId: string };
 }
 
 /** Whether a source must be recomputed after these changes. */

@@ -21,6 +21,8 @@ export type Aggregate =
   | 'min'
   /** the newest row's `value` */
   | 'last'
+  /** days from the newest matching row to the portrait's as-of time (null when none) */
+  | 'days_since'
   | 'distinct'
   /** least-squares slope of the monthly count (or monthly sum of `value`) over the window, per month */
   | 'slope'
@@ -47,6 +49,12 @@ export interface FeatureDef {
   shareOf?: string;
   /** For 'ratio': the two feature codes. */
   ratioOf?: { numerator: string; denominator: string };
+  /**
+   * For a condition that reads another table (a bill, a work order): the kinds of change
+   * (portrait_dirty.changes) after which rows already counted may count differently, so the
+   * incremental refresh reads the subject's window again instead of applying the new rows.
+   */
+  revisitOn?: readonly string[];
   /** Look-back window in days before the portrait's as-of time (absent for `value`). */
   windowDays?: number;
   unit?: Names;
