@@ -33,6 +33,7 @@ export const EMPTIED = [
   'customer_portrait',
   'subject_portrait',
   'portrait_dirty',
+  'portrait_source_state',
   'qa_pending',
   'credit_ledger',
   'consumption_month',

@@ -75,7 +75,7 @@ describe('cloning a loaded world K times (bench/clone-world)', () => {
   });
 
   it('marks nothing stale or pending and empties the portrait outputs', async () => {
-    for (const table of ['portrait_dirty', 'qa_pending', 'customer_portrait', 'credit_ledger', 'consumption_profile'])
+    for (const table of ['portrait_dirty', 'portrait_source_state', 'qa_pending', 'customer_portrait', 'credit_ledger', 'consumption_profile'])
       expect(await count(t, table), table).toBe(0);
   });
 

@@ -44,7 +44,10 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
   const ofSubject = `${source.key} = st.k`;
   const notListed = `NOT ${rowId} = ANY(st.waiting)`;
   const bands = [
-    `SELECT ${alias}.*, true AS fresh FROM ${table} ${alias} WHERE ${ofSubject} AND ${rowId} = ANY(st.waiting)`,
+    // By id alone (the primary key), not with the subject's key: the subject's index would read
+    // every row of the subject to find the listed ones. A listed row moved to another subject
+    // since has made the list "not known" (NULL), so the ids are the subject's own.
+    `SELECT ${alias}.*, true AS fresh FROM ${table} ${alias} WHERE ${rowId} = ANY(st.waiting)`,
     `SELECT ${alias}.*, false FROM ${table} ${alias} WHERE ${ofSubject} AND ${time} >= st.as_of AND ${time} < ${asOf} AND ${notListed}`,
     ...windows.map(
       (w) =>
@@ -68,13 +71,17 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
       }),
     );
   });
+  // Each subject's state and mark by key (OFFSET 0 keeps them probes: a table the planner
+  // knows nothing of yet was otherwise scanned whole for a part's keys).
   const sql = `WITH st AS (
   SELECT s.subject_key, s.subject_key::${source.keyType} AS k, s.as_of, s.state,
     CASE WHEN d.subject_key IS NULL THEN '{}'::bigint[] ELSE d.trace_ids END AS waiting
-  FROM portrait_source_state s
-  LEFT JOIN portrait_dirty d ON d.subject_kind = s.subject_kind AND d.subject_key = s.subject_key
-  WHERE s.subject_kind = $4 AND s.source = $5 AND s.subject_key = ANY($2::text[]) AND s.catalog_version = $3
-    AND s.as_of <= ${asOf} AND s.as_of > ${asOf} - interval '${minWindow} days'
+  FROM unnest($2::text[]) AS q(key)
+  CROSS JOIN LATERAL (SELECT * FROM portrait_source_state s
+    WHERE s.subject_kind = $4 AND s.subject_key = q.key AND s.source = $5 OFFSET 0) s
+  LEFT JOIN LATERAL (SELECT * FROM portrait_dirty d
+    WHERE d.subject_kind = $4 AND d.subject_key = q.key OFFSET 0) d ON true
+  WHERE s.catalog_version = $3 AND s.as_of <= ${asOf} AND s.as_of > ${asOf} - interval '${minWindow} days'
 )
 SELECT st.subject_key, st.state, st.waiting::text[] AS waiting,
   ${select.join(',\n  ')}

@@ -1,0 +1,14 @@
+import { openDb } from './src/db/db.js';
+import { createPortraitEngine } from './src/portraits/portraits.js';
+import { dbNow } from './src/portraits/engine/portrait-engine.js';
+const db = await openDb({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/gridcare_bench_portraits_20000' });
+const engine = createPortraitEngine(db);
+const keys = (await db.query<{k: string}>("SELECT subject_key AS k FROM portrait_dirty WHERE subject_kind='customer' LIMIT 1000")).map(r => r.k);
+const marks = await db.query<{k: string; changes: string[]; m: string}>("SELECT subject_key k, changes, marked_at::text m FROM portrait_dirty WHERE subject_kind='customer' AND subject_key = ANY($1)", [keys]);
+const p = await engine.prepareRefresh('customer', keys, await dbNow(db), new Map(marks.map(m => [m.k, m.changes])));
+console.log('applied', p.sourceStates.applied.size);
+await engine.commit(p, new Map(marks.map(m => [m.k, m.m])));
+console.log(await db.query("select count(*), max(as_of) from portrait_source_state where as_of > now() - interval '1 minute'"));
+const sql = (engine.computer('customer') as any).deltas.get('trace').sql;
+console.log(sql);
+await db.close();
