@@ -82,7 +82,9 @@ function stateSql(source: SourceDef, f: FeatureDef, maxWindow: number): string[]
     case 'share':
       return [`count(*) ${filter}`, `count(*) FILTER (WHERE ${featureFilter(source, shareDenominator(f), maxWindow)})`];
     case 'distinct':
-      return [`array_agg((${f.value})::text) FILTER (WHERE ${featureFilter(source, f, maxWindow)} AND (${f.value}) IS NOT NULL)`];
+      return [
+        `array_agg((${f.value})::text) FILTER (WHERE ${featureFilter(source, f, maxWindow)} AND (${f.value}) IS NOT NULL)`,
+      ];
     case 'days_since':
       return [`extract(epoch FROM max(${source.time}) ${filter})::float8`];
     default:

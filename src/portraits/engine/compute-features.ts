@@ -53,7 +53,8 @@ export class FeatureComputer {
       bySource.set(feature.source, [...(bySource.get(feature.source) ?? []), feature]);
     }
     this.compiled = [...bySource].map(([code, list]) => compileSource(byCode.get(code) as SourceDef, list));
-    for (const c of this.compiled) if (c.stateColumns) this.deltas.set(c.source.code, compileDelta(c.source, c.features));
+    for (const c of this.compiled)
+      if (c.stateColumns) this.deltas.set(c.source.code, compileDelta(c.source, c.features));
   }
 
   /** The SQL the batch runs, one statement per source (shown by `portraits explain`). */
@@ -108,11 +109,13 @@ export class FeatureComputer {
     result: Map<string, FeatureValues>,
     states: SourceStates,
     delta: DeltaContext,
+    plans: PlanMode,
   ): Promise<Set<string>> {
     const revisit = new Set(compiled.features.flatMap((f) => f.revisitOn ?? []));
     const candidates = keys.filter((k) => !(delta.changes.get(k) ?? []).some((c) => revisit.has(c) || c === 'trace'));
     const done = new Set<string>();
     if (candidates.length === 0) return done;
+    await plans.use('as-found');
     const rows = await db.query<Record<string, unknown>>(compiled.sql, [
       asOf,
       candidates,
@@ -158,7 +161,9 @@ export class FeatureComputer {
     for (const source of compiled) {
       const deltaDef = this.deltas.get(source.source.code);
       const applied =
-        deltaDef && states && delta ? await this.applyDeltas(db, deltaDef, keys, asOf, result, states, delta) : null;
+        deltaDef && states && delta
+          ? await this.applyDeltas(db, deltaDef, keys, asOf, result, states, delta, plans)
+          : null;
       const read = applied ? keys.filter((k) => !applied.has(k)) : keys;
       if (read.length === 0) continue;
       await plans.use(source.statementName ? 'generic' : 'as-found');

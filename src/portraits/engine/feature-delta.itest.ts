@@ -197,7 +197,12 @@ describe('incremental trace features (deltas)', () => {
     await addTrace(rand, c.customerId, new Date(asOf.getTime() + 3_600_000));
     asOf = new Date(asOf.getTime() + DAY);
     const marked = await marks();
-    const prepared = await engine.prepareRefresh('customer', [key], asOf, new Map([[key, marked.get(key)?.changes ?? []]]));
+    const prepared = await engine.prepareRefresh(
+      'customer',
+      [key],
+      asOf,
+      new Map([[key, marked.get(key)?.changes ?? []]]),
+    );
     // A trace arrives between the delta's read and its commit: its mark is newer and survives.
     const late = await addTrace(rand, c.customerId, new Date(asOf.getTime() - 3_600_000));
     await engine.commit(prepared, new Map([[key, marked.get(key)?.markedAt ?? '']]));

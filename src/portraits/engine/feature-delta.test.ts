@@ -54,11 +54,13 @@ describe('applying a delta to a feature state', () => {
 describe('which sources can be kept incrementally', () => {
   it('names the feature that cannot', () => {
     expect(notIncremental(trace, [feature({ aggregate: 'slope' })])).toMatch(/slope has no running state/);
-    expect(notIncremental(trace, [feature({ aggregate: 'min', value: 'extract(epoch FROM ($1 - t.occurred_at))' })])).toMatch(
-      /reads the as-of time/,
-    );
+    expect(
+      notIncremental(trace, [feature({ aggregate: 'min', value: 'extract(epoch FROM ($1 - t.occurred_at))' })]),
+    ).toMatch(/reads the as-of time/);
     expect(notIncremental(trace, [feature({ where: 'EXISTS (SELECT 1 FROM bill b)' })])).toMatch(/has no revisitOn/);
-    expect(notIncremental(trace, [feature({ where: 'EXISTS (SELECT 1 FROM bill b)', revisitOn: ['trace:bill_issued'] })])).toBeNull();
+    expect(
+      notIncremental(trace, [feature({ where: 'EXISTS (SELECT 1 FROM bill b)', revisitOn: ['trace:bill_issued'] })]),
+    ).toBeNull();
   });
 
   it('reads one band per window besides the listed rows and the rows recorded ahead of their time', () => {

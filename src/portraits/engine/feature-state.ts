@@ -85,7 +85,11 @@ export function valueFromState(f: FeatureDef, state: FeatureState, asOf: Date): 
 }
 
 /** Adds (sign 1) or takes away (sign −1) rows carrying these values. */
-export function countValues(values: readonly string[], counts: Record<string, number>, sign = 1): Record<string, number> {
+export function countValues(
+  values: readonly string[],
+  counts: Record<string, number>,
+  sign = 1,
+): Record<string, number> {
   const next = { ...counts };
   for (const v of values) {
     const n = (next[v] ?? 0) + sign;

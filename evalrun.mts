@@ -1,0 +1,2 @@
+import { main } from './src/cli/gridcare.js';
+await main(process.argv);
