@@ -237,6 +237,12 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
     aggregate: 'ratio',
     ratioOf: { numerator: 'escalations_12m', denominator: 'complaints_12m' },
   }),
+  f('complaint_topic_spread_12m', '投诉问题分散度(12月)', 'Complaint topics per complaint (12 m)', {
+    // 1 when every complaint was about a different grievance; low when one keeps coming back.
+    source: 'derived',
+    aggregate: 'ratio',
+    ratioOf: { numerator: 'complaint_topics_12m', denominator: 'complaints_12m' },
+  }),
   f('outage_event_contact_rate_12m', '停电来电率', 'Contacts per planned or fault outage', {
     source: 'derived',
     aggregate: 'ratio',

@@ -57,7 +57,7 @@ export class FeatureComputer {
       if (c.stateColumns) this.deltas.set(c.source.code, compileDelta(c.source, c.features));
   }
 
-  /** The SQL the batch runs, one statement per source (shown by `portraits explain`). */
+  /** The SQL a full computation runs, one statement per source. */
   get statements(): readonly CompiledSource[] {
     return this.compiled;
   }
