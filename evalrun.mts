@@ -1,2 +1,0 @@
-import { main } from './src/cli/gridcare.js';
-await main(process.argv);
