@@ -75,16 +75,15 @@ GROUP BY ${source.key}`;
 
 /** The columns beside a feature's value that make up its running state (feature-state.ts). */
 function stateSql(source: SourceDef, f: FeatureDef, maxWindow: number): string[] {
-  const filter = `FILTER (WHERE ${featureFilter(source, f, maxWindow)})`;
+  const condition = featureFilter(source, f, maxWindow);
+  const filter = `FILTER (WHERE ${condition})`;
   switch (f.aggregate) {
     case 'avg':
       return [`coalesce(sum((${f.value})) ${filter}, 0)::float8`, `count((${f.value})) ${filter}`];
     case 'share':
       return [`count(*) ${filter}`, `count(*) FILTER (WHERE ${featureFilter(source, shareDenominator(f), maxWindow)})`];
     case 'distinct':
-      return [
-        `array_agg((${f.value})::text) FILTER (WHERE ${featureFilter(source, f, maxWindow)} AND (${f.value}) IS NOT NULL)`,
-      ];
+      return [`array_agg((${f.value})::text) FILTER (WHERE ${condition} AND (${f.value}) IS NOT NULL)`];
     case 'days_since':
       return [`extract(epoch FROM max(${source.time}) ${filter})::float8`];
     default:

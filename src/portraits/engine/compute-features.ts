@@ -111,8 +111,9 @@ export class FeatureComputer {
     delta: DeltaContext,
     plans: PlanMode,
   ): Promise<Set<string>> {
-    const revisit = new Set(compiled.features.flatMap((f) => f.revisitOn ?? []));
-    const candidates = keys.filter((k) => !(delta.changes.get(k) ?? []).some((c) => revisit.has(c) || c === 'trace'));
+    const candidates = keys.filter(
+      (k) => !(delta.changes.get(k) ?? []).some((c) => compiled.revisitOn.has(c) || c === 'trace'),
+    );
     const done = new Set<string>();
     if (candidates.length === 0) return done;
     await plans.use('as-found');

@@ -28,6 +28,8 @@ export interface CompiledDelta {
   sql: string;
   /** Per feature, the delta columns applyDelta reads, in order. */
   columns: string[][];
+  /** The changes after which a subject is read in full (the features' `revisitOn`). */
+  revisitOn: ReadonlySet<string>;
 }
 
 export function compileDelta(source: SourceDef, features: readonly FeatureDef[]): CompiledDelta {
@@ -56,11 +58,15 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
   ];
   const columns: string[][] = [];
   const select: string[] = [];
-  features.forEach((f, i) => {
-    const w = f.windowDays as number;
+  // Per window, once per row: +1 for a row that counts now and did not at the state's as-of,
+  // −1 for one that did and no longer does, 0 otherwise. Every feature of that window reads it.
+  const difference = windows.map((w) => {
     const inNow = `(${time} >= ${asOf} - interval '${w} days' AND ${time} < ${asOf})`;
     const inBefore = `(NOT ${alias}.fresh AND ${time} >= st.as_of - interval '${w} days' AND ${time} < st.as_of)`;
-    const d = `(${inNow}::int - ${inBefore}::int)`;
+    return `${inNow}::int - ${inBefore}::int AS d_${w}`;
+  });
+  features.forEach((f, i) => {
+    const d = `${alias}.d_${f.windowDays as number}`;
     const where = f.where ? `(${f.where})` : 'true';
     const value = f.value ? `(${f.value})` : '';
     const sqls = deltaSql(f, { d, where, value, time, shareOf: shareDenominator(f).where });
@@ -86,11 +92,14 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
 SELECT st.subject_key, st.state, st.waiting::text[] AS waiting,
   ${select.join(',\n  ')}
 FROM st LEFT JOIN LATERAL (
+  SELECT ${alias}.*, ${difference.join(', ')} FROM (
   ${bands.join('\n  UNION ALL\n  ')}
+  ) ${alias}
 ) ${alias} ON true
 WHERE st.waiting IS NOT NULL
 GROUP BY st.subject_key, st.state, st.waiting`;
-  return { source, features: [...features], sql, columns };
+  const revisitOn = new Set(features.flatMap((f) => f.revisitOn ?? []));
+  return { source, features: [...features], sql, columns, revisitOn };
 }
 
 function deltaSql(
