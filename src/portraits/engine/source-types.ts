@@ -41,8 +41,8 @@ export interface SourceDef {
    * (portrait_source_state), and a refresh applies the rows the marking trigger listed in
    * portrait_dirty.trace_ids, and the rows that entered or left a window since the state's
    * as-of time, instead of reading the subject's whole window (feature-delta.ts). `rowId` is the
-   * id the trigger lists. Every feature of the source must have a running state
-   * (feature-state.ts: notIncremental).
+   * id the trigger lists. Only when every feature of the source has a running state
+   * (feature-state.ts: notIncremental); otherwise the source is read in full each time.
    */
   incremental?: { rowId: string };
 }
