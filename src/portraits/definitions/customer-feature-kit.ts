@@ -17,8 +17,12 @@ export const f = (code: string, zh: string, en: string, spec: Spec): FeatureDef 
   ...spec,
 });
 
-/** The changes that can alter a work order after its creation trace (status, substantiation). */
+/**
+ * The changes that can alter a work order after its creation trace: its status traces, and a
+ * change to the row itself (upheld or not, satisfaction, closing time; migration 0031).
+ */
 export const WORK_ORDER_CHANGES = [
+  'work_order',
   'trace:work_order_created',
   'trace:work_order_status',
   'trace:dispatch',
