@@ -43,8 +43,12 @@ export interface BuildAppOptions {
   portraitEngine?: PortraitEngine;
   /** Run the QA worker (inspects new calls, runs re-inspection jobs) while the app lives; off for most tests. */
   qaWorker?: boolean | QaWorkerOptions;
-  /** Run the portrait refresher (recomputes portraits of subjects new data touched); the server does. */
-  portraitRefresher?: boolean;
+  /**
+   * Run the portrait refreshers (recompute the portraits of subjects new data touched) and the
+   * sweep (marks every portrait once per `sweepHours`, 0 never, so time windows slide); the
+   * server does.
+   */
+  portraitRefresher?: { sweepHours: number };
 }
 
 /** The Gridcare HTTP app, ready for app.inject() or app.listen(); it does not listen itself. */
@@ -106,8 +110,11 @@ export async function buildApp(
   registerQaManualRoutes(app, db);
   await registerStaticWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   if (options.portraitRefresher) {
-    const stop = startPortraitRefreshers(db, portraitEngine, (error) =>
-      app.log.error({ err: error }, 'portrait refresh failed'),
+    const stop = startPortraitRefreshers(
+      db,
+      portraitEngine,
+      (error) => app.log.error({ err: error }, 'portrait refresh failed'),
+      options.portraitRefresher,
     );
     app.addHook('onClose', stop);
   }

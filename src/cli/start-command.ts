@@ -14,7 +14,18 @@ export function registerStartCommand(program: Command): void {
     program
       .command('start')
       .description('Start the Gridcare server (first start: migrate, create admin, load the demo world)'),
-    ['port', 'host', 'dataDir', 'databaseUrl', 'adminPassword', 'demoCustomers', 'demoMonths', 'demoSeed', 'logLevel'],
+    [
+      'port',
+      'host',
+      'dataDir',
+      'databaseUrl',
+      'adminPassword',
+      'demoCustomers',
+      'demoMonths',
+      'demoSeed',
+      'logLevel',
+      'portraitSweepHours',
+    ],
   ).action(async (options: Record<string, unknown>) => {
     await startServer(configFromFlags(options));
   });
@@ -47,7 +58,11 @@ export async function startServer(config: Config): Promise<void> {
 
     // The QA worker inspects each new call within a second and runs re-inspection jobs; the
     // portrait refresher recomputes the portraits of whatever subjects new data touched.
-    const app = await buildApp(config, db, { logger: true, qaWorker: true, portraitRefresher: true });
+    const app = await buildApp(config, db, {
+      logger: true,
+      qaWorker: true,
+      portraitRefresher: { sweepHours: config.portraitSweepHours },
+    });
     await app.listen({ port: config.port, host: config.host });
     printWelcome(config, app.server.address(), admin, demoAccounts);
 

@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   demoMonths: z.coerce.number().int().min(1).max(36).default(12),
   demoSeed: z.coerce.number().int().default(20261123),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Every portrait is refreshed at least this often, so time windows slide (0: only on new data).
+  portraitSweepHours: z.coerce.number().min(0).max(24 * 31).default(24),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
@@ -28,6 +30,7 @@ export const CONFIG_ENV: Record<keyof z.infer<typeof ConfigSchema>, string> = {
   demoMonths: 'GRIDCARE_DEMO_MONTHS',
   demoSeed: 'GRIDCARE_DEMO_SEED',
   logLevel: 'GRIDCARE_LOG_LEVEL',
+  portraitSweepHours: 'GRIDCARE_PORTRAIT_SWEEP_HOURS',
 };
 
 /**

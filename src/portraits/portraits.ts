@@ -5,6 +5,7 @@ import { rebuildCreditLedger } from './credit/credit-ledger.js';
 import { AREA_KINDS } from './definitions/area-sources.js';
 import { PortraitEngine, type PortraitEngineOptions } from './engine/portrait-engine.js';
 import { PortraitRefresher } from './engine/portrait-refresher.js';
+import { PortraitSweep } from './engine/portrait-sweep.js';
 
 /**
  * The portrait engine as the product runs it: the shipped definitions, with the live trained
@@ -35,18 +36,26 @@ export const AREA_REFRESH_INTERVAL_MS = 60_000;
  * The server's refreshers: customers and employees within a second of a change; transformer
  * areas, feeders, grids and supply stations at most once a minute, on their own loop, because
  * an area's portrait aggregates all its customers and recomputing it for every trace would
- * hold up the customers' refresh. Returns a function that stops both.
+ * hold up the customers' refresh. Beside them the sweep marks every portrait once per
+ * `sweepHours` (0: never), so windows slide for subjects nothing new arrives about. Returns a
+ * function that stops all three.
  */
 export function startPortraitRefreshers(
   db: Db,
   engine: PortraitEngine,
   onError: (error: unknown) => void,
+  options: { sweepHours: number },
 ): () => Promise<void> {
   const subjects = new PortraitRefresher(db, engine, { kinds: ['customer', 'employee'], onError });
   const areas = new PortraitRefresher(db, engine, { kinds: AREA_KINDS, idleMs: AREA_REFRESH_INTERVAL_MS, onError });
+  const sweep =
+    options.sweepHours > 0
+      ? new PortraitSweep(db, { periodMs: options.sweepHours * 3_600_000, kinds: engine.kinds(), onError })
+      : undefined;
   subjects.start();
   areas.start();
+  sweep?.start();
   return async () => {
-    await Promise.all([subjects.stop(), areas.stop()]);
+    await Promise.all([subjects.stop(), areas.stop(), sweep?.stop()]);
   };
 }

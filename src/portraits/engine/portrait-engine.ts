@@ -11,7 +11,7 @@ import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './po
 import { portraitsRead } from './portraits-read.js';
 import { oneAfterAnother } from './progress-in-order.js';
 import { writeSourceStates } from './source-state-store.js';
-import { sourceAffected } from './source-types.js';
+import { sourceAffected, TIME_CHANGE } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
 /**
@@ -21,7 +21,10 @@ import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
  */
 export interface Precompute {
   name: string;
-  /** The kinds of change (portrait_dirty.changes) that make the incremental path rerun it. */
+  /**
+   * The kinds of change (portrait_dirty.changes) that make the incremental path rerun it; the
+   * sweep's `time` reruns every step.
+   */
   affectedBy: readonly string[];
   run(
     db: Db,
@@ -235,7 +238,9 @@ export class PortraitEngine {
   ): Promise<PreparedPortraits> {
     await this.reloadCatalog();
     for (const step of this.options.precompute?.[kind] ?? []) {
-      const affected = changes ? keys.filter((k) => changes.get(k)?.some((c) => step.affectedBy.includes(c))) : keys;
+      const affected = changes
+        ? keys.filter((k) => changes.get(k)?.some((c) => c === TIME_CHANGE || step.affectedBy.includes(c)))
+        : keys;
       if (affected.length > 0) await step.run(this.db, { asOf, customerIds: affected.map(Number) });
     }
     return this.compute(kind, keys, asOf, changes);

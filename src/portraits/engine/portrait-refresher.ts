@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.js';
 import { dbNow, type PortraitEngine, type PreparedPortraits } from './portrait-engine.js';
 import type { SubjectKind } from './types.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 export interface RefresherOptions {
   /** Idle poll interval; PGlite has no LISTEN/NOTIFY across processes, so the refresher polls. */
@@ -47,7 +48,7 @@ interface MarkBatch {
 export class PortraitRefresher {
   private loop: Promise<void> | undefined;
   private stopped = true;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new WakeableSleep();
 
   constructor(
     private readonly db: Db,
@@ -63,7 +64,7 @@ export class PortraitRefresher {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.sleeper.wake();
     await this.loop;
   }
 
@@ -178,12 +179,6 @@ export class PortraitRefresher {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return this.sleeper.sleep(ms);
   }
 }

@@ -47,12 +47,18 @@ export interface SourceDef {
   incremental?: { rowId: string };
 }
 
+/**
+ * The change the portrait sweep marks (portrait-sweep.ts): nothing new arrived, but time moved
+ * on, so every window slid and every source and precomputation is read again as of now.
+ */
+export const TIME_CHANGE = 'time';
+
 /** Whether a source must be recomputed after these changes. */
 export function sourceAffected(source: SourceDef, changes: Iterable<string>): boolean {
   if (!source.affectedBy) return true;
   for (const change of changes) {
     // 'trace' without a type (marks written before trace types were recorded): anything.
-    if (change === 'trace' || source.affectedBy.includes(change)) return true;
+    if (change === 'trace' || change === TIME_CHANGE || source.affectedBy.includes(change)) return true;
     if (change.startsWith('trace:') && source.affectedBy.includes('trace:*')) return true;
   }
   return false;
