@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/db.js';
+import { contentHash } from './content-hash.js';
 import type { PortraitValues } from './evaluate-portrait.js';
 import type { FeatureValues, SubjectKind } from './types.js';
 
@@ -78,23 +78,6 @@ export async function writePortraits(
     );
   }
   return { written: changed.length };
-}
-
-/** Values rounded to 4 decimals so float noise from the database does not count as change. */
-export function contentHash(values: PortraitValues): string {
-  const rounded = (v: number | null) => (v === null ? null : Math.round(v * 1e4) / 1e4);
-  const features = Object.keys(values.features)
-    .sort()
-    .map((k) => [k, rounded(values.features[k] ?? null)]);
-  const scores = Object.keys(values.scores)
-    .sort()
-    .map((k) => [k, rounded(values.scores[k] ?? null)]);
-  const grades = Object.keys(values.grades)
-    .sort()
-    .map((k) => [k, values.grades[k]]);
-  return createHash('sha1')
-    .update(JSON.stringify([features, [...values.tags].sort(), scores, grades]))
-    .digest('base64url');
 }
 
 export interface StoredPortrait {
