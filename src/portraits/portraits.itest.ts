@@ -198,6 +198,44 @@ describe('history and incremental refresh', () => {
   });
 });
 
+describe('the rebuild and the stale marks', () => {
+  it('clears the marks it read, and leaves one an ingest committed meanwhile even if stamped before it began', async () => {
+    const answered = await insertCustomer(t.db);
+    const late = await insertCustomer(t.db);
+    const stampedBefore = (await t.db.query<{ at: string }>('SELECT clock_timestamp()::text AS at'))[0]?.at;
+    await t.db.query("DELETE FROM portrait_dirty WHERE subject_kind = 'customer'");
+    await insertTrace(t.db, {
+      customerId: answered.customerId,
+      occurredAt: daysAgo(1),
+      traceType: 'app_login',
+      channel: 'app',
+    });
+    let committedMeanwhile: Promise<unknown> | undefined;
+    await new PortraitEngine(t.db, { batchSize: 1 }).rebuild({
+      asOf: new Date(),
+      kinds: ['customer'],
+      onProgress: (p) => {
+        // After the first batch: a mark stamped before the rebuild, by a transaction that
+        // commits only now. Its data was in no batch's snapshot, so the mark must stay.
+        committedMeanwhile ??=
+          p.phase === 'portraits'
+            ? t.db.query(
+                `INSERT INTO portrait_dirty (subject_kind, subject_key, changes, marked_at)
+                 VALUES ('customer', $1, '{trace:app_query}', $2::timestamptz)`,
+                [String(late.customerId), stampedBefore],
+              )
+            : undefined;
+      },
+    });
+    await committedMeanwhile;
+    const left = await t.db.query<{ subject_key: string }>(
+      "SELECT subject_key FROM portrait_dirty WHERE subject_kind = 'customer' AND subject_key = ANY($1::text[])",
+      [[String(answered.customerId), String(late.customerId)]],
+    );
+    expect(left.map((r) => r.subject_key)).toEqual([String(late.customerId)]);
+  });
+});
+
 describe('precomputations in the incremental path', () => {
   it('reruns a precomputation only for subjects whose change affects it', async () => {
     const ran: number[][] = [];
@@ -246,7 +284,8 @@ describe('sources in the incremental path', () => {
     const c = await insertCustomer(t.db);
     const key = String(c.customerId);
     await engine.refresh('customer', [key], new Date());
-    // A work order written without its trace marks nothing; a bill look-up marks the trace source only.
+    // With the work order's own mark gone (as if refreshed before its trace came), a bill
+    // look-up marks the trace source only.
     await insertWorkOrder(c.customerId, { type: 'complaint', topic: 'fee', createdAt: daysAgo(3) });
     await t.db.query('DELETE FROM portrait_dirty');
     await insertTrace(t.db, {

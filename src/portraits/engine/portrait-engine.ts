@@ -71,6 +71,21 @@ export interface RebuildProgress {
   total: number;
 }
 
+/**
+ * The stale marks a rebuild of `kind` answers, each with its mark time as read (the database's
+ * text). Only committed marks are read, so the data behind each is in the snapshot of every
+ * batch computed after, and each is cleared up to the time read, as the refresher does: a mark
+ * set again meanwhile survives. Before, the rebuild cleared every mark stamped before its
+ * batches began, which lost one stamped by an ingest that had not yet committed.
+ */
+async function answeredMarks(db: Db, kind: SubjectKind): Promise<Map<string, string>> {
+  const rows = await db.query<{ subject_key: string; marked_at: string }>(
+    'SELECT subject_key, marked_at::text AS marked_at FROM portrait_dirty WHERE subject_kind = $1',
+    [kind],
+  );
+  return new Map(rows.map((r) => [r.subject_key, r.marked_at]));
+}
+
 /** The database's clock: marks are stamped by it, so comparisons with them must use it too. */
 export async function dbNow(db: Db): Promise<Date> {
   const rows = await db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
@@ -187,7 +202,7 @@ export class PortraitEngine {
     onProgress: ((p: RebuildProgress) => void) | undefined,
   ): Promise<number> {
     const batchSize = this.options.batchSize ?? 5_000;
-    const markedBefore = await dbNow(this.db);
+    const markedBefore = await answeredMarks(this.db, kind);
     let written = 0;
     let writing: Promise<number> | undefined;
     try {
