@@ -93,6 +93,21 @@ describe('work order changes mark the portraits that read them', () => {
     expect((await marks()).filter((m) => m.startsWith('customer:') || m.startsWith('employee:'))).toEqual([]);
   });
 
+  it("marks a step's responsible employee, whom the step's trace does not name", async () => {
+    await t.db.query('DELETE FROM portrait_dirty');
+    const steps = readFileSync(path.resolve('examples/work_order_status.csv'), 'utf8');
+    // WO-2026-0002 is answered by E001 since the test above; E002 takes the new step.
+    const handled = 'WO-2026-0002,4,handled,2026-10-29 16:00:00,E002,核实属实，已致歉';
+    await importPath(t.db, writeScratch('work_order_status.csv', `${steps.trimEnd()}\n${handled}\n`));
+    const marked = await marks();
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        `employee:${await idOf('employee', 'E001')} work_order`,
+        `employee:${await idOf('employee', 'E002')} trace:field_feedback`,
+      ]),
+    );
+  });
+
   it('marks the responsible employee of a new work order, which its creation trace does not name', async () => {
     const employee = await idOf('employee', 'E002');
     await t.db.query('DELETE FROM portrait_dirty');

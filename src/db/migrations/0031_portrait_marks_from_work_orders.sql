@@ -9,6 +9,11 @@
 -- changed — with the change 'work_order', in the same transaction. A re-import of the same
 -- row, or one that changes only the summary, marks nothing.
 --
+-- A status step (accepted, dispatched, handled, callback …) comes with a trace naming the
+-- employee who took the step, who is often not the one the order is answered by; the
+-- responsible employee's figures (time to handle, past the deadline) read the steps too, so a
+-- new or changed step marks the order's responsible employee with 'work_order' as well.
+--
 -- The mark lists no trace (trace_ids stays as it was, '{}' for a new mark): the trace features
 -- that read work orders name 'work_order' in their revisitOn and are read in full.
 CREATE FUNCTION mark_portraits_dirty_from_work_order() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -58,3 +63,21 @@ CREATE TRIGGER work_order_marks_portraits AFTER INSERT ON work_order
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_work_order();
 CREATE TRIGGER work_order_update_marks_portraits AFTER UPDATE ON work_order
   REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_work_order();
+
+CREATE FUNCTION mark_portraits_dirty_from_work_order_status() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
+    SELECT DISTINCT 'employee', w.responsible_employee_id::text, '{work_order}'::text[]
+    FROM (SELECT DISTINCT order_no FROM changed) s
+      CROSS JOIN LATERAL (SELECT o.responsible_employee_id FROM work_order o
+                          WHERE o.order_no = s.order_no OFFSET 0) w
+    WHERE w.responsible_employee_id IS NOT NULL
+    ON CONFLICT (subject_kind, subject_key) DO UPDATE
+      SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER work_order_status_marks_portraits AFTER INSERT ON work_order_status
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_work_order_status();
+CREATE TRIGGER work_order_status_update_marks_portraits AFTER UPDATE ON work_order_status
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_work_order_status();
