@@ -61,8 +61,8 @@ describe('portrait refresher queue', () => {
       kinds: ['customer', 'employee'],
       batchSize: 2,
       idleMs: 10,
-      onRefreshed: (_kind, n) => {
-        refreshed += n;
+      onRefreshed: (_kind, keys) => {
+        refreshed += keys.length;
       },
     });
     refresher.start();

@@ -15,7 +15,7 @@ export interface RefresherOptions {
   kinds?: readonly SubjectKind[];
   onError?(error: unknown): void;
   /** After a batch's portraits are committed: its subjects, visible to every reader from now. */
-  onRefreshed?(kind: SubjectKind, count: number, keys: readonly string[]): void;
+  onRefreshed?(kind: SubjectKind, keys: readonly string[]): void;
 }
 
 /** One read of the marks: the subjects per kind, what changed for each and when it was marked. */
@@ -174,7 +174,7 @@ export class PortraitRefresher {
         continue;
       }
       await this.engine.commit(portraits, batch.byKind.get(kind)?.markedAt);
-      this.options.onRefreshed?.(kind, portraits.keys.length, portraits.keys);
+      this.options.onRefreshed?.(kind, portraits.keys);
     }
   }
 
