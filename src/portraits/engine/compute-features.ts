@@ -146,14 +146,20 @@ export class FeatureComputer {
     states?: SourceStates,
     delta?: DeltaContext,
   ): Promise<Map<string, FeatureValues>> {
+    // Each subject starts from every feature's empty value, with the stored value of each
+    // feature not recomputed here laid over it (the lists worked out once, not per subject).
     const recomputed = new Set(compiled.flatMap((c) => c.features.map((f) => f.code)));
+    const keptCodes = this.features.filter((f) => !recomputed.has(f.code)).map((f) => f.code);
+    const empty: FeatureValues = Object.fromEntries(this.features.map((f) => [f.code, emptyValue(f)]));
     const result = new Map<string, FeatureValues>();
     for (const key of keys) {
-      const values: FeatureValues = {};
+      const values: FeatureValues = { ...empty };
       const before = stored.get(key);
-      for (const feature of this.features) {
-        const kept = before?.[feature.code];
-        values[feature.code] = !recomputed.has(feature.code) && kept !== undefined ? kept : emptyValue(feature);
+      if (before) {
+        for (const code of keptCodes) {
+          const kept = before[code];
+          if (kept !== undefined) values[code] = kept;
+        }
       }
       result.set(key, values);
     }

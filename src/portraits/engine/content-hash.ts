@@ -38,19 +38,29 @@ function addNumbers(hash: Hash, record: Readonly<Record<string, number | null>>)
 
 /**
  * A record's names sorted, and as one text, kept per set of names: every portrait of a catalog
- * has the same features, so the sort runs once per catalog, not once per portrait.
+ * has the same features in the same order, so the sort runs once per catalog, not once per
+ * portrait. A set is recognised by its names in the order given (compared one by one: names
+ * that come from the same definitions are the same strings, so each comparison is cheap).
  */
-const byNames = new Map<string, { sorted: string[]; text: Buffer }>();
-function names(record: object): { sorted: string[]; text: Buffer } {
-  const keys = Object.keys(record);
-  const id = keys.join('\u0000');
-  let entry = byNames.get(id);
-  if (!entry) {
-    const sorted = keys.sort();
-    entry = { sorted, text: Buffer.from(JSON.stringify(sorted)) };
-    // A few sets per catalog (features, scores, grades per subject kind); a bound in case of more.
-    if (byNames.size > 256) byNames.clear();
-    byNames.set(id, entry);
-  }
-  return entry;
+interface NameSet {
+  given: string[];
+  sorted: string[];
+  text: Buffer;
+}
+const nameSets: NameSet[] = [];
+function names(record: object): NameSet {
+  const given = Object.keys(record);
+  for (const set of nameSets) if (sameNames(set.given, given)) return set;
+  const sorted = [...given].sort();
+  const set = { given, sorted, text: Buffer.from(JSON.stringify(sorted)) };
+  // A few sets per catalog (features, scores, grades per subject kind); a bound in case of more.
+  if (nameSets.length >= 32) nameSets.length = 0;
+  nameSets.push(set);
+  return set;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -148,7 +148,6 @@ export function applyDelta(
   delta: readonly unknown[],
   asOf: Date,
 ): FeatureState | 'reread' {
-  const n = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
   switch (f.aggregate) {
     case 'count':
     case 'sum':
@@ -182,6 +181,8 @@ export function applyDelta(
       throw new Error(`feature ${f.code}: aggregate ${f.aggregate} has no delta`);
   }
 }
+
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /** A subject's state after a delta row, or 'reread'. */
 export function applyDeltaRow(
