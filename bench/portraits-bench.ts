@@ -11,6 +11,7 @@
  * 4. Incremental: traces posted through the ingest path at a target rate (1,000/s, then 2,000/s)
  *    with the refresher running; latency from a trace's acceptance to its customer's
  *    portrait being recomputed (the stale mark cleared by the refresh commit), p50/p99.
+ * 5. The sweep: 2,000 customers refreshed for the change `time` against a bill look-up.
  *
  *   npx tsx bench/portraits-bench.ts [--customers 20000] [--rate 2000 (one rate only)] [--seconds 10] [--fresh]
  *     [--incremental-only (skip the baseline and the rebuild)] [--rebuild-only (skip the incremental runs)]
@@ -26,6 +27,7 @@ import { generateDemoWorld } from '../src/demo/world.js';
 import { createDbSink } from '../src/ingest/db-sink.js';
 import { acceptTraceBatch } from '../src/ingest/trace-batch.js';
 import { PortraitRefresher } from '../src/portraits/engine/portrait-refresher.js';
+import { PortraitSweep } from '../src/portraits/engine/portrait-sweep.js';
 import { createPortraitEngine } from '../src/portraits/portraits.js';
 
 const flag = (name: string, fallback: number) => {
@@ -197,7 +199,7 @@ async function incremental(
   const refresher = new PortraitRefresher(db, engine, {
     kinds: ['customer', 'employee'],
     idleMs: 20,
-    onRefreshed: (kind, _count, keys) => {
+    onRefreshed: (kind, keys) => {
       const mine = kind === 'customer' ? keys.filter((key) => waiting.has(key)) : [];
       if (mine.length > 0) checks.push(visibleAmong(mine));
     },
@@ -270,6 +272,54 @@ async function incrementalRuns(db: Db) {
   return runs;
 }
 
+/**
+ * What the sweep (portrait-sweep.ts) costs: a slice of customers refreshed with the change
+ * `time` (every source and precomputation again) against the same customers after a bill
+ * look-up (the trace features' delta alone), in the same run, alternating, three times each.
+ */
+async function sweepCost(db: Db) {
+  const engine = createPortraitEngine(db);
+  const size = 2_000;
+  const keys = (
+    await db.query<{ key: string }>(
+      'SELECT customer_id::text AS key FROM customer_portrait WHERE valid_to IS NULL ORDER BY random() LIMIT $1',
+      [size],
+    )
+  ).map((r) => r.key);
+  const refreshMs = async (change: string) => {
+    const changes = new Map(keys.map((k) => [k, [change]]));
+    const started = performance.now();
+    await engine.refresh('customer', keys, new Date(), undefined, changes);
+    return performance.now() - started;
+  };
+  const time: number[] = [];
+  const lookUp: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    time.push(await refreshMs('time'));
+    lookUp.push(await refreshMs('trace:app_query'));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
+  const sweep = new PortraitSweep(db, { periodMs: 86_400_000, kinds: ['customer'] });
+  const marking = await timed(() => sweep.sweepOnce());
+  await db.query('DELETE FROM portrait_dirty');
+  await db.query("DELETE FROM app_setting WHERE key = 'portrait_sweep'");
+  const perDay = customers; // every customer once a day
+  return {
+    refreshed: keys.length,
+    timeMs: Math.round(median(time)),
+    lookUpMs: Math.round(median(lookUp)),
+    ratio: +(median(time) / median(lookUp)).toFixed(2),
+    markSliceMs: Math.round(marking.ms),
+    slice: marking.value.get('customer') ?? 0,
+    // The refresher's time a day spends on the sweep's marks, at this world's cost per customer.
+    refreshSecondsPerDay: Math.round((perDay * median(time)) / keys.length / 1000),
+  };
+}
+
+function formatSweep(s: Awaited<ReturnType<typeof sweepCost>>): string {
+  return `sweep: ${s.refreshed} customers refreshed for time in ${s.timeMs} ms, after a bill look-up in ${s.lookUpMs} ms (${s.ratio}×); a minute's slice of ${s.slice} marked in ${s.markSliceMs} ms; a day's sweep ≈ ${s.refreshSecondsPerDay} s of refreshing`;
+}
+
 function formatLatency(runs: Awaited<ReturnType<typeof incrementalRuns>>): string {
   return runs
     .map(
@@ -288,8 +338,10 @@ if (incrementalOnly) {
     // ten runs: 200,000 dead portrait rows and 220,000 dead marks).
     await db.query('VACUUM ANALYZE customer_portrait, portrait_dirty');
     const runs = await incrementalRuns(db);
+    const sweep = await sweepCost(db);
     console.log(`| ${customers} customers | incremental p50 / p99 | ${formatLatency(runs)} |`);
-    console.log(JSON.stringify({ customers, incremental: runs }));
+    console.log(formatSweep(sweep));
+    console.log(JSON.stringify({ customers, incremental: runs, sweep }));
   } finally {
     await db.close();
   }
@@ -342,6 +394,7 @@ try {
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const runs = rebuildOnly ? [] : await incrementalRuns(db);
+  const sweep = rebuildOnly ? undefined : await sweepCost(db);
   const result = {
     customers,
     traces: counts?.traces,
@@ -354,6 +407,7 @@ try {
     peakRssMb: Math.round(peakRssMb),
     rssBeforeMb: Math.round(rssBefore / 1024 / 1024),
     incremental: runs,
+    sweep,
   };
   // Where the rebuild's time goes, each phase also as a multiple of the baseline scan.
   console.log('| rebuild phase | wall | share | × baseline scan |');
@@ -372,6 +426,7 @@ try {
   console.log(
     `| ${customers} | ${result.traces} | ${result.baselineScanS} s | ${result.rebuildS} s | ${result.ratio}× | ${result.peakRssMb} MB | ${latency} |`,
   );
+  if (sweep) console.log(formatSweep(sweep));
   console.log(JSON.stringify(result));
 } finally {
   await db.close();
