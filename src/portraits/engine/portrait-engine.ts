@@ -11,7 +11,7 @@ import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './po
 import { portraitsRead } from './portraits-read.js';
 import { oneAfterAnother } from './progress-in-order.js';
 import { writeSourceStates } from './source-state-store.js';
-import { sourceAffected, TIME_CHANGE } from './source-types.js';
+import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
 /**
@@ -22,8 +22,8 @@ import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 export interface Precompute {
   name: string;
   /**
-   * The kinds of change (portrait_dirty.changes) that make the incremental path rerun it; the
-   * sweep's `time` reruns every step.
+   * The kinds of change (portrait_dirty.changes) that make the incremental path rerun it,
+   * `time` (the sweep's, TIME_CHANGE) where time passing alone changes what it computes.
    */
   affectedBy: readonly string[];
   run(
@@ -74,7 +74,7 @@ export interface RebuildProgress {
 /**
  * The stale marks a rebuild of `kind` answers, each with its mark time as read (the database's
  * text). Only committed marks are read, so the data behind each is in the snapshot of every
- * batch computed after, and each is cleared up to the time read, as the refresher does: a mark
+ * precomputation and batch after, and each is cleared up to the time read, as the refresher does: a mark
  * set again meanwhile survives. Before, the rebuild cleared every mark stamped before its
  * batches began, which lost one stamped by an ingest that had not yet committed.
  */
@@ -141,6 +141,10 @@ export class PortraitEngine {
     const readByLater = kinds.map((kind, i) =>
       kinds.slice(i + 1).some((later) => portraitsRead(sourcesFor(later), [kind]).length > 0),
     );
+    // The marks this rebuild answers, read before anything is computed: precomputations (the
+    // credit ledger) as well as features must already see the data behind each.
+    const answered = new Map<SubjectKind, Map<string, string>>();
+    for (const kind of kinds) answered.set(kind, await answeredMarks(this.db, kind));
     const precomputed: Promise<void>[] = [];
     const rebuilt: Promise<{ subjects: number; written: number }>[] = [];
     for (const [i, kind] of kinds.entries()) {
@@ -151,7 +155,7 @@ export class PortraitEngine {
       const read = portraitsRead(sourcesFor(kind), kinds.slice(0, i)).map((k) => rebuilt[kinds.indexOf(k)]);
       const own = Promise.all([pre, ...before, ...read]).then(async () => {
         const keys = (await this.db.query<{ key: string }>(subjectDef(kind).list)).map((r) => r.key);
-        const written = await this.computeInBatches(kind, keys, options.asOf, report);
+        const written = await this.computeInBatches(kind, keys, options.asOf, answered.get(kind), report);
         if (readByLater[i])
           await analyzeWritten(this.db, [kind === 'customer' ? 'customer_portrait' : 'subject_portrait']);
         progress.finished(i);
@@ -199,10 +203,10 @@ export class PortraitEngine {
     kind: SubjectKind,
     keys: readonly string[],
     asOf: Date,
+    markedBefore: ReadonlyMap<string, string> | undefined,
     onProgress: ((p: RebuildProgress) => void) | undefined,
   ): Promise<number> {
     const batchSize = this.options.batchSize ?? 5_000;
-    const markedBefore = await answeredMarks(this.db, kind);
     let written = 0;
     let writing: Promise<number> | undefined;
     try {
@@ -253,9 +257,7 @@ export class PortraitEngine {
   ): Promise<PreparedPortraits> {
     await this.reloadCatalog();
     for (const step of this.options.precompute?.[kind] ?? []) {
-      const affected = changes
-        ? keys.filter((k) => changes.get(k)?.some((c) => c === TIME_CHANGE || step.affectedBy.includes(c)))
-        : keys;
+      const affected = changes ? keys.filter((k) => changes.get(k)?.some((c) => step.affectedBy.includes(c))) : keys;
       if (affected.length > 0) await step.run(this.db, { asOf, customerIds: affected.map(Number) });
     }
     return this.compute(kind, keys, asOf, changes);
