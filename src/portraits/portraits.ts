@@ -6,6 +6,7 @@ import { AREA_KINDS } from './definitions/area-sources.js';
 import { PortraitEngine, type PortraitEngineOptions } from './engine/portrait-engine.js';
 import { PortraitRefresher } from './engine/portrait-refresher.js';
 import { PortraitSweep } from './engine/portrait-sweep.js';
+import { TIME_CHANGE } from './engine/source-types.js';
 
 /**
  * The portrait engine as the product runs it: the shipped definitions, with the live trained
@@ -22,7 +23,10 @@ export function createPortraitEngine(
     catalogFromDb: withTrainedModels,
     precompute: {
       customer: [
-        { name: 'credit ledger', affectedBy: ['billing'], run: (d, o) => rebuildCreditLedger(d, o) },
+        // A month passing adds a month to the ledger, with or without a payment in it.
+        { name: 'credit ledger', affectedBy: ['billing', TIME_CHANGE], run: (d, o) => rebuildCreditLedger(d, o) },
+        // The profile follows the readings, which arrive daily: not rerun for time alone, where
+        // its peer figures cost ~20 ms a customer at 200,000 (every customer of the areas).
         { name: 'consumption', affectedBy: ['readings'], run: (d, o) => rebuildConsumptionProfiles(d, o) },
       ],
     },

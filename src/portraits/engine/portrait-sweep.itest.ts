@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomer, insertEmployee, insertTrace, seedOrgUnits } from '../../../test/support/api-world.js';
+import { insertReadings } from '../../../test/support/consumption-readings.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import { createPortraitEngine } from '../portraits.js';
 import { dbNow, type PortraitEngine } from './portrait-engine.js';
@@ -65,7 +66,7 @@ describe('portrait sweep', () => {
     );
   });
 
-  it('slides every window: a sweep mark rereads every source and precomputation as of now', async () => {
+  it('slides every window: a sweep mark rereads every source and runs the credit ledger on, as of now', async () => {
     const customer = await insertCustomer(t.db);
     const key = String(customer.customerId);
     const now = await dbNow(t.db);
@@ -76,6 +77,7 @@ describe('portrait sweep', () => {
       [`WO-SWEEP-${key}`, customer.customerId, lastYear],
     );
     await lookUpBill(customer.customerId, lastYear);
+    await insertReadings(t.db, customer.customerId, { baseKwh: 8, seed: 1 });
     const month = `${lastYear.toISOString().slice(0, 7)}-01`;
     await t.db.query(
       `INSERT INTO bill (customer_id, bill_no, period, kwh, amount, issued_on, due_date)
@@ -102,8 +104,20 @@ describe('portrait sweep', () => {
     // A change that touches only the traces rereads only them: the work-order count is kept.
     expect(await features(later, 'trace:app_query')).toMatchObject({ complaints_12m: 1, bill_queries_12m: 0 });
     expect(await ledgerMonths()).toBe(monthsNow);
-    // The sweep's change rereads everything as of then, and runs the credit ledger on to then.
+    // The sweep's change rereads every source as of then, and runs the credit ledger on to then;
+    // the consumption profile waits for readings (its peer figures read whole areas).
+    const profileAsOf = async () =>
+      (
+        await t.db.query<{ as_of: Date }>('SELECT as_of FROM consumption_profile WHERE customer_id = $1', [
+          customer.customerId,
+        ])
+      )[0]?.as_of.getTime();
+    const profiledAt = await profileAsOf();
+    expect(profiledAt).toBe(now.getTime());
     expect(await features(later, 'time')).toMatchObject({ complaints_12m: 0, bill_queries_12m: 0 });
     expect(await ledgerMonths()).toBeGreaterThan(monthsNow);
+    expect(await profileAsOf()).toBe(profiledAt);
+    await features(later, 'readings');
+    expect(await profileAsOf()).toBe(later.getTime());
   });
 });

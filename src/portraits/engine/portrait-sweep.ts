@@ -24,8 +24,9 @@ type Cursors = Partial<Record<SubjectKind, string | null>>;
  * stop at the month of the last payment, until someone ran a rebuild.
  *
  * The sweep walks each kind's current portraits in key order, a slice a tick, and marks each
- * with the change `time`: the refresher then reads every source and precomputation again as of
- * now (the trace features by their delta, which takes the rows that left a window). The
+ * with the change `time`: the refresher then reads every source again as of now (the trace
+ * features by their delta, which takes the rows that left a window) and runs the credit ledger
+ * on; the consumption profile follows the readings, which arrive daily. The
  * slice is sized so that a round covers every subject once per period — at 1,000,000
  * customers and a day, ~700 a minute, against the refresher's 2,000 a second.
  */

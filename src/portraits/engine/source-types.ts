@@ -49,7 +49,8 @@ export interface SourceDef {
 
 /**
  * The change the portrait sweep marks (portrait-sweep.ts): nothing new arrived, but time moved
- * on, so every window slid and every source and precomputation is read again as of now.
+ * on, so every window slid: every source is read again as of now, and each precomputation
+ * that names it in its affectedBy (the credit ledger) runs again.
  */
 export const TIME_CHANGE = 'time';
 
