@@ -27,8 +27,8 @@ import { generateDemoWorld } from '../src/demo/world.js';
 import { createDbSink } from '../src/ingest/db-sink.js';
 import { acceptTraceBatch } from '../src/ingest/trace-batch.js';
 import { PortraitRefresher } from '../src/portraits/engine/portrait-refresher.js';
-import { PortraitSweep } from '../src/portraits/engine/portrait-sweep.js';
 import { createPortraitEngine } from '../src/portraits/portraits.js';
+import { formatSweep, sweepCost } from './portraits-sweep-cost.js';
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -272,54 +272,6 @@ async function incrementalRuns(db: Db) {
   return runs;
 }
 
-/**
- * What the sweep (portrait-sweep.ts) costs: a slice of customers refreshed with the change
- * `time` (every source and precomputation again) against the same customers after a bill
- * look-up (the trace features' delta alone), in the same run, alternating, three times each.
- */
-async function sweepCost(db: Db) {
-  const engine = createPortraitEngine(db);
-  const size = 2_000;
-  const keys = (
-    await db.query<{ key: string }>(
-      'SELECT customer_id::text AS key FROM customer_portrait WHERE valid_to IS NULL ORDER BY random() LIMIT $1',
-      [size],
-    )
-  ).map((r) => r.key);
-  const refreshMs = async (change: string) => {
-    const changes = new Map(keys.map((k) => [k, [change]]));
-    const started = performance.now();
-    await engine.refresh('customer', keys, new Date(), undefined, changes);
-    return performance.now() - started;
-  };
-  const time: number[] = [];
-  const lookUp: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    time.push(await refreshMs('time'));
-    lookUp.push(await refreshMs('trace:app_query'));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
-  const sweep = new PortraitSweep(db, { periodMs: 86_400_000, kinds: ['customer'] });
-  const marking = await timed(() => sweep.sweepOnce());
-  await db.query('DELETE FROM portrait_dirty');
-  await db.query("DELETE FROM app_setting WHERE key = 'portrait_sweep'");
-  const perDay = customers; // every customer once a day
-  return {
-    refreshed: keys.length,
-    timeMs: Math.round(median(time)),
-    lookUpMs: Math.round(median(lookUp)),
-    ratio: +(median(time) / median(lookUp)).toFixed(2),
-    markSliceMs: Math.round(marking.ms),
-    slice: marking.value.get('customer') ?? 0,
-    // The refresher's time a day spends on the sweep's marks, at this world's cost per customer.
-    refreshSecondsPerDay: Math.round((perDay * median(time)) / keys.length / 1000),
-  };
-}
-
-function formatSweep(s: Awaited<ReturnType<typeof sweepCost>>): string {
-  return `sweep: ${s.refreshed} customers refreshed for time in ${s.timeMs} ms, after a bill look-up in ${s.lookUpMs} ms (${s.ratio}×); a minute's slice of ${s.slice} marked in ${s.markSliceMs} ms; a day's sweep ≈ ${s.refreshSecondsPerDay} s of refreshing`;
-}
-
 function formatLatency(runs: Awaited<ReturnType<typeof incrementalRuns>>): string {
   return runs
     .map(
@@ -338,7 +290,7 @@ if (incrementalOnly) {
     // ten runs: 200,000 dead portrait rows and 220,000 dead marks).
     await db.query('VACUUM ANALYZE customer_portrait, portrait_dirty, portrait_source_state');
     const runs = await incrementalRuns(db);
-    const sweep = await sweepCost(db);
+    const sweep = await sweepCost(db, customers);
     console.log(`| ${customers} customers | incremental p50 / p99 | ${formatLatency(runs)} |`);
     console.log(formatSweep(sweep));
     console.log(JSON.stringify({ customers, incremental: runs, sweep }));
@@ -394,7 +346,7 @@ try {
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const runs = rebuildOnly ? [] : await incrementalRuns(db);
-  const sweep = rebuildOnly ? undefined : await sweepCost(db);
+  const sweep = rebuildOnly ? undefined : await sweepCost(db, customers);
   const result = {
     customers,
     traces: counts?.traces,
