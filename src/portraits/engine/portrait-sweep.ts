@@ -63,9 +63,8 @@ export class PortraitSweep {
         const size = await this.sliceSize(tx, kind, cursor);
         const slice = await markSlice(tx, kind, cursor, size);
         marked.set(kind, slice.marked);
-        // A short slice reached the last key: the next tick starts the next round.
+        // A short slice reached the last key: the next tick starts the next round (and recounts).
         cursors[kind] = slice.marked < size ? null : slice.last;
-        if (cursors[kind] === null) this.totals.delete(kind);
       }
       await writeCursors(tx, cursors);
       return marked;
