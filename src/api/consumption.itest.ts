@@ -51,6 +51,10 @@ describe('GET /api/v1/customers/:no/consumption', () => {
     );
     expect(body.profile?.advice.map((a) => a.code)).toEqual(['site_inspection', 'meter_check']);
     expect(body.profile?.dropStartedOn).toMatch(/^2026-05-(1[7-9]|2[0-3])$/);
+    // Read to the same day as its area: not behind, so no 采集中断.
+    expect(body.profile?.lastReadOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.profile?.areaReadUntil).toBe(body.profile?.lastReadOn);
+    expect(body.profile?.figures.find((f) => f.code === 'days_behind_peers')?.value).toBe(0);
     expect(body.profile?.figures.find((f) => f.code === 'avg_daily_kwh')).toMatchObject({
       name: '日均电量',
       unit: 'kWh/日',

@@ -20,6 +20,9 @@ export interface ConsumptionProfileView {
   levelBand: { code: string; name: string } | null;
   dropStartedOn: string | null;
   zeroRunEndedOn: string | null;
+  /** The last day read, and the newest day any meter of the area was read (采集中断 compares them). */
+  lastReadOn: string | null;
+  areaReadUntil: string | null;
   figures: ConsumptionFigure[];
   /** Patterns that hold, each with the thresholds and actual values behind it. */
   patterns: ExplainedRule[];
@@ -58,6 +61,8 @@ type ProfileRow = Figures & {
   peer_group: string;
   drop_started_on: string | null;
   zero_run_ended_on: string | null;
+  last_read_on: string | null;
+  area_read_until: string | null;
   patterns: string[];
 };
 
@@ -92,6 +97,8 @@ export async function consumptionView(
           : { code: String(row.level_band), name: explained.levelBandName ?? String(row.level_band) },
       dropStartedOn: row.drop_started_on,
       zeroRunEndedOn: row.zero_run_ended_on,
+      lastReadOn: row.last_read_on,
+      areaReadUntil: row.area_read_until,
       figures: FIGURE_CODES.map((code) => {
         const def = definition.figures[code];
         const value = row[code];

@@ -69,11 +69,18 @@ const LONG_ZERO_DAYS = 30;
 /** An empty month or more distorts trend and season ratios, so those rules skip such customers. */
 const NO_LONG_ZERO = { figure: 'zero_run_max_days', op: '<', value: LONG_ZERO_DAYS } as const;
 
+/**
+ * Days a meter's last reading may trail the newest of its area before the collection counts as
+ * broken: a day's readings arrive the next morning and a terminal retries for a day or two, so
+ * one or two days behind is the collection system's own delay, not a fault.
+ */
+const READINGS_STOPPED_DAYS = 3;
+
 const RESIDENTIAL = { figure: 'segment', op: '==', value: 'residential' } as const;
 const NON_RESIDENTIAL = { figure: 'segment', op: '==', value: 'non_residential' } as const;
 
 export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
-  version: 1,
+  version: 2,
   parameters: {
     recentDays: 60,
     sustainDays: 30,
@@ -130,6 +137,10 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
     drop_days: { name: { zh: '电量下降已持续天数', en: 'Days since the drop began' }, unit: { zh: '天', en: 'days' } },
     power_factor_avg: { name: { zh: '平均功率因数', en: 'Average power factor' } },
     max_load_kw: { name: { zh: '最大负荷', en: 'Maximum load' }, unit: { zh: 'kW', en: 'kW' } },
+    days_behind_peers: {
+      name: { zh: '读数落后同台区天数', en: 'Days of readings behind the area' },
+      unit: { zh: '天', en: 'days' },
+    },
   },
   levelBands: [
     { code: 'low', name: { zh: '偏低', en: 'Low' }, below: 0.5 },
@@ -166,6 +177,16 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
       },
       tone: 'info',
       when: { figure: 'zero_run_max_days', op: '>=', value: LONG_ZERO_DAYS },
+    },
+    {
+      code: 'readings_stopped',
+      name: { zh: '采集中断', en: 'Readings stopped' },
+      description: {
+        zh: '表计已连续3天以上没有读数，而同台区其他表计照常上传：采集终端或通信故障、表计故障，或人为干扰',
+        en: 'No reading for 3 days or more while the other meters of the area kept reporting: a failed terminal or link, a faulty meter, or tampering',
+      },
+      tone: 'warning',
+      when: { figure: 'days_behind_peers', op: '>=', value: READINGS_STOPPED_DAYS },
     },
     {
       code: 'low_power_factor',
@@ -262,13 +283,23 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
       when: { any: [{ pattern: 'sudden_sustained_drop' }, { pattern: 'long_zero_use' }] },
     },
     {
+      code: 'collection_repair',
+      name: { zh: '采集运维', en: 'Collection repair' },
+      wording: {
+        zh: '派采集运维人员检查采集终端、通信模块与表计并补采读数；读数补齐前如需估抄出账，先告知客户',
+        en: 'Send collection maintenance to check the terminal, the link and the meter and fetch the missing readings; tell the customer before any estimated bill',
+      },
+      priority: 3,
+      when: { pattern: 'readings_stopped' },
+    },
+    {
       code: 'power_factor_correction',
       name: { zh: '无功补偿', en: 'Power factor correction' },
       wording: {
         zh: '建议加装或检修无功补偿装置，将功率因数提高到0.90以上，减免力调电费',
         en: 'Install or repair reactive power compensation to lift the power factor above 0.90 and avoid surcharges',
       },
-      priority: 3,
+      priority: 4,
       when: { pattern: 'low_power_factor' },
     },
     {
@@ -278,7 +309,7 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
         zh: '介绍峰谷分时电价，引导把热水器、充电等可调负荷移到谷段',
         en: 'Explain time-of-use prices and help move flexible loads (water heating, charging) to valley hours',
       },
-      priority: 4,
+      priority: 5,
       when: {
         any: [
           { pattern: 'high_peak_share' },
@@ -299,7 +330,7 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
         zh: '用电明显高于同台区同类用户或持续上升：提供节能用电指导（空调温度、待机耗电、能效标识）',
         en: 'Use well above area peers or rising: give energy-saving guidance (air-conditioner settings, standby use, efficiency labels)',
       },
-      priority: 5,
+      priority: 6,
       when: { any: [{ figure: 'level_band', op: 'in', value: ['high', 'very_high'] }, { pattern: 'rising' }] },
     },
     {
@@ -309,7 +340,7 @@ export const CONSUMPTION_DEFINITION: ConsumptionDefinition = {
         zh: '冬季电量未见上升，可能以燃煤燃气取暖：推荐“煤改电”、电采暖等电能替代产品',
         en: 'No winter rise in use, so heating is likely coal or gas: suggest electric heating (煤改电)',
       },
-      priority: 6,
+      priority: 7,
       when: { all: [RESIDENTIAL, { figure: 'winter_ratio', op: '<=', value: 1.05 }, NO_LONG_ZERO] },
     },
   ],

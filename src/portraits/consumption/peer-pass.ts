@@ -6,7 +6,8 @@ export const ALL_AREAS = '*';
 
 /**
  * Peer figures per transformer area and segment, from consumption_month (not the readings):
- * the median customer's daily kWh over the window and per month, and per 旬 the seasonal
+ * the median customer's daily kWh over the window and per month, the newest day any of them
+ * was read (what a meter that stopped reporting is compared with), and per 旬 the seasonal
  * index, the median over peers of (旬 daily average ÷ the peer's own window average). Being a
  * median of ratios, the index is the same whatever mix of small and large customers an area
  * has, and a few thieves or empty homes among the peers do not move it.
@@ -18,13 +19,14 @@ export async function rebuildPeerFigures(tx: Queryable, asOf: Date, areas: reado
   const scope = areas === null ? 'TRUE' : 'c.transformer_area_id = ANY($1::text[])';
   const scopeParams = areas === null ? [] : [[...areas]];
   await tx.query(
-    'CREATE TEMP TABLE consumption_peer_customer (customer_id bigint, segment text, area text, avg_daily real) ON COMMIT DROP',
+    'CREATE TEMP TABLE consumption_peer_customer (customer_id bigint, segment text, area text, avg_daily real, last_read_on date) ON COMMIT DROP',
   );
   await tx.query(
     `INSERT INTO consumption_peer_customer
-     SELECT c.customer_id, c.customer_type, c.transformer_area_id, sum(m.kwh) / nullif(sum(m.days_read), 0)
+     SELECT c.customer_id, c.customer_type, c.transformer_area_id, sum(m.kwh) / nullif(sum(m.days_read), 0), s.last_read_on
      FROM consumption_month m JOIN customer c USING (customer_id)
-     WHERE ${scope} GROUP BY c.customer_id, c.customer_type, c.transformer_area_id`,
+     LEFT JOIN consumption_daily_summary s USING (customer_id)
+     WHERE ${scope} GROUP BY c.customer_id, c.customer_type, c.transformer_area_id, s.last_read_on`,
     scopeParams,
   );
   await tx.query('ANALYZE consumption_peer_customer');
@@ -44,8 +46,8 @@ export async function rebuildPeerFigures(tx: Queryable, asOf: Date, areas: reado
   const all = p.add(ALL_AREAS, 'text');
   const group = `CASE WHEN GROUPING(pc.area) = 1 THEN ${all} ELSE pc.area END`;
   await tx.query(
-    `INSERT INTO consumption_peer (transformer_area_id, segment, customers, median_daily_kwh, as_of)
-     SELECT ${group}, pc.segment, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY pc.avg_daily), ${asOfParam}
+    `INSERT INTO consumption_peer (transformer_area_id, segment, customers, median_daily_kwh, as_of, last_read_on)
+     SELECT ${group}, pc.segment, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY pc.avg_daily), ${asOfParam}, max(pc.last_read_on)
      FROM consumption_peer_customer pc WHERE pc.avg_daily IS NOT NULL
      GROUP BY ${sets('pc.segment')} HAVING GROUPING(pc.area) = 1 OR pc.area IS NOT NULL`,
     p.values,

@@ -51,7 +51,7 @@ export async function writeProfiles(
   await tx.query(`DELETE FROM consumption_profile WHERE ${batchFilter('customer_id', batch, deleted)}`, deleted.values);
   const rows = await tx.query<{ n: number }>(
     `WITH cust AS (
-       SELECT c.customer_id, c.customer_type AS segment,
+       SELECT c.customer_id, c.customer_type AS segment, c.transformer_area_id AS area,
          CASE WHEN g.customers >= ${minPeers} THEN c.transformer_area_id ELSE ${all} END AS peer_group
        FROM customer c
        LEFT JOIN consumption_peer g ON g.transformer_area_id = c.transformer_area_id AND g.segment = c.customer_type
@@ -135,7 +135,8 @@ export async function writeProfiles(
          w.sustain_level / nullif(d.before_level, 0) AS sustained_vs_peers,
          ds.recent_zero_days, d.before_days::int AS baseline_days, d.drop_started_on,
          ru.read_until - d.drop_started_on AS drop_days,
-         t.power_factor_avg, t.max_load_kw
+         t.power_factor_avg, t.max_load_kw,
+         ds.last_read_on, ar.read_until AS area_read_until, greatest(ar.read_until - ds.last_read_on, 0) AS days_behind_peers
        FROM cust JOIN totals t USING (customer_id)
        LEFT JOIN consumption_peer g ON g.transformer_area_id = cust.peer_group AND g.segment = cust.segment
        LEFT JOIN trend tr USING (customer_id)
@@ -143,6 +144,8 @@ export async function writeProfiles(
        LEFT JOIN windows w USING (customer_id)
        LEFT JOIN read_until ru USING (customer_id)
        LEFT JOIN (SELECT * FROM consumption_daily_summary WHERE ${summariesOfBatch}) ds USING (customer_id)
+       -- The newest day any meter of the area (either segment) was read.
+       LEFT JOIN LATERAL (SELECT max(pa.last_read_on) AS read_until FROM consumption_peer pa WHERE pa.transformer_area_id = cust.area) ar ON TRUE
      ), b AS (
        SELECT f.*, ${levelBand} AS level_band FROM f
      ), pt AS (
@@ -151,11 +154,12 @@ export async function writeProfiles(
        INSERT INTO consumption_profile (customer_id, as_of, segment, peer_group, months, avg_daily_kwh, level_vs_peers, level_band,
          peak_share, valley_share, trend_slope_pct, seasonality, summer_ratio, winter_ratio, zero_run_max_days, zero_run_ended_on,
          recent_vs_own, recent_vs_peers, sustained_vs_peers, recent_zero_days, baseline_days, drop_started_on, drop_days,
-         power_factor_avg, max_load_kw, patterns, advice, model_version)
+         power_factor_avg, max_load_kw, last_read_on, area_read_until, days_behind_peers, patterns, advice, model_version)
        SELECT pt.customer_id, ${asOfParam}, pt.segment, pt.peer_group, pt.months, pt.avg_daily_kwh, pt.level_vs_peers, pt.level_band,
          pt.peak_share, pt.valley_share, pt.trend_slope_pct, pt.seasonality, pt.summer_ratio, pt.winter_ratio, pt.zero_run_max_days,
          pt.zero_run_ended_on, pt.recent_vs_own, pt.recent_vs_peers, pt.sustained_vs_peers, pt.recent_zero_days, pt.baseline_days,
-         pt.drop_started_on, pt.drop_days, pt.power_factor_avg, pt.max_load_kw, pt.patterns, ${advice}, ${version}
+         pt.drop_started_on, pt.drop_days, pt.power_factor_avg, pt.max_load_kw, pt.last_read_on, pt.area_read_until, pt.days_behind_peers,
+         pt.patterns, ${advice}, ${version}
        FROM pt
        RETURNING 1
      )

@@ -113,12 +113,13 @@ export async function summariseDays(
      ), last AS (
        SELECT customer_id, max(day) FILTER (WHERE read) AS last_day FROM flagged GROUP BY customer_id
      ), recent AS (
-       SELECT f.customer_id, count(*) FILTER (WHERE f.read AND f.day > l.last_day - ${recentDays}) AS days,
+       SELECT f.customer_id, l.last_day, count(*) FILTER (WHERE f.read AND f.day > l.last_day - ${recentDays}) AS days,
          count(*) FILTER (WHERE f.zero AND f.day > l.last_day - ${recentDays}) AS zero_days
-       FROM flagged f JOIN last l USING (customer_id) GROUP BY f.customer_id
+       FROM flagged f JOIN last l USING (customer_id) GROUP BY f.customer_id, l.last_day
      )
-     INSERT INTO consumption_daily_summary (customer_id, as_of, median_daily_kwh, zero_run_max_days, zero_run_ended_on, recent_days, recent_zero_days)
-     SELECT o.customer_id, ${asOfParam}, o.median, coalesce(r.days, 0), r.ended_on, c.days, c.zero_days
+     INSERT INTO consumption_daily_summary (customer_id, as_of, median_daily_kwh, zero_run_max_days, zero_run_ended_on, recent_days, recent_zero_days,
+       last_read_on)
+     SELECT o.customer_id, ${asOfParam}, o.median, coalesce(r.days, 0), r.ended_on, c.days, c.zero_days, c.last_day
      FROM own o JOIN recent c USING (customer_id) LEFT JOIN runs r USING (customer_id)`,
     p.values,
   );

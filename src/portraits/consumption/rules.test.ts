@@ -26,6 +26,7 @@ const ordinary: Figures = {
   drop_days: null,
   power_factor_avg: null,
   max_load_kw: null,
+  days_behind_peers: 0,
 };
 const theft: Partial<Figures> = {
   recent_vs_peers: 0.4,
@@ -35,7 +36,7 @@ const theft: Partial<Figures> = {
   baseline_days: 240,
 };
 
-describe('consumption patterns (definition v1)', () => {
+describe('consumption patterns (definition v2)', () => {
   it.each<[string, Partial<Figures>, string[]]>([
     ['an ordinary home', {}, []],
     ['a theft-like drop: 40 % of the earlier level for 120 days, peers steady', theft, ['sudden_sustained_drop']],
@@ -51,6 +52,9 @@ describe('consumption patterns (definition v1)', () => {
     ['a drop with too little history before it', { ...theft, baseline_days: 40 }, []],
     ['no peers or no baseline: unknown figures never flag', { ...theft, recent_vs_peers: null }, []],
     ['45 days of near-zero use', { zero_run_max_days: 45 }, ['long_zero_use']],
+    ['no reading for 3 days while the area reported', { days_behind_peers: 3 }, ['readings_stopped']],
+    ['two days behind the area is the collection delay', { days_behind_peers: 2 }, []],
+    ['no area to compare with: unknown never flags', { days_behind_peers: null }, []],
     ['a business at power factor 0.86', { segment: 'non_residential', power_factor_avg: 0.86 }, ['low_power_factor']],
     ['a home with a power factor reading is not judged on it', { power_factor_avg: 0.8 }, []],
     ['peak share 45 %', { peak_share: 0.45 }, ['high_peak_share']],
@@ -68,7 +72,7 @@ describe('consumption patterns (definition v1)', () => {
   });
 });
 
-describe('consumption advice (definition v1)', () => {
+describe('consumption advice (definition v2)', () => {
   const adviceFor = (change: Partial<Figures>) => {
     const figures = { ...ordinary, ...change };
     return deriveAdvice(DEF, figures, derivePatterns(DEF, figures));
@@ -77,6 +81,7 @@ describe('consumption advice (definition v1)', () => {
     ['an ordinary home', {}, []],
     ['a sudden sustained drop: inspect the site and the meter', theft, ['site_inspection', 'meter_check']],
     ['a long zero run: check the meter only', { zero_run_max_days: 60 }, ['meter_check']],
+    ['readings stopped: send collection maintenance', { days_behind_peers: 10 }, ['collection_repair']],
     [
       'low power factor: compensation',
       { segment: 'non_residential', power_factor_avg: 0.85 },

@@ -32,6 +32,7 @@ export const FIGURE_CODES = [
   'drop_days',
   'power_factor_avg',
   'max_load_kw',
+  'days_behind_peers',
 ] as const;
 export type FigureCode = (typeof FIGURE_CODES)[number];
 

@@ -192,6 +192,16 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
     aggregate: 'value',
     value: "('high_peak_share' = ANY(cp.patterns))::int",
   }),
+  f('readings_stopped', '采集中断', 'Readings stopped', {
+    source: 'consumption',
+    aggregate: 'value',
+    value: "('readings_stopped' = ANY(cp.patterns))::int",
+  }),
+  f('days_behind_peers', '读数落后同台区天数', 'Days of readings behind the area', {
+    source: 'consumption',
+    aggregate: 'value',
+    value: 'cp.days_behind_peers',
+  }),
   f('rising_consumption', '用电持续上升', 'Rising consumption', {
     source: 'consumption',
     aggregate: 'value',

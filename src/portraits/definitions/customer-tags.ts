@@ -127,6 +127,20 @@ export const CUSTOMER_TAGS: TagDef[] = [
     descEn: 'Near-zero use for many days (vacant or away)',
     when: ge('long_zero_use', 1),
   }),
+  tag('readings_stopped', {
+    dimension: 'consumption',
+    tone: 'warning',
+    zh: '采集中断',
+    en: 'Readings stopped',
+    descZh: '表计连续多日无读数，同台区其他表计照常上传',
+    descEn: 'No readings for days while the other meters of the area kept reporting',
+    when: ge('readings_stopped', 1),
+    strategy: {
+      priority: 3,
+      zh: '通知采集运维补采读数；如需估抄出账先告知客户，避免电费争议',
+      en: 'Have collection maintenance fetch the readings; tell the customer before any estimated bill to avoid a billing dispute',
+    },
+  }),
   tag('time_of_use_candidate', {
     dimension: 'consumption',
     tone: 'info',

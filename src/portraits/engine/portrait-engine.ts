@@ -7,6 +7,7 @@ import { FeatureComputer, newSourceStates, type SourceStates } from './compute-f
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { allStopped } from './in-lanes.js';
 import { plannedTransaction } from './planned-transaction.js';
+import { keysToRerun, type Precompute } from './precompute.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { portraitsRead } from './portraits-read.js';
 import { oneAfterAnother } from './progress-in-order.js';
@@ -14,23 +15,7 @@ import { writeSourceStates } from './source-state-store.js';
 import { sourceAffected } from './source-types.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
-/**
- * Derived tables a subject kind's features read (credit ledger, consumption profile), run
- * before its features: over everyone in a rebuild, over the touched subjects incrementally.
- * A kind's steps must not read each other's tables: a rebuild runs them at the same time.
- */
-export interface Precompute {
-  name: string;
-  /**
-   * The kinds of change (portrait_dirty.changes) that make the incremental path rerun it,
-   * `time` (the sweep's, TIME_CHANGE) where time passing alone changes what it computes.
-   */
-  affectedBy: readonly string[];
-  run(
-    db: Db,
-    options: { asOf: Date; customerIds?: readonly number[]; onProgress?(done: number, total: number): void },
-  ): Promise<unknown>;
-}
+export type { Precompute } from './precompute.js';
 
 export interface PortraitEngineOptions {
   catalog?: DefinitionCatalog;
@@ -257,7 +242,7 @@ export class PortraitEngine {
   ): Promise<PreparedPortraits> {
     await this.reloadCatalog();
     for (const step of this.options.precompute?.[kind] ?? []) {
-      const affected = changes ? keys.filter((k) => changes.get(k)?.some((c) => step.affectedBy.includes(c))) : keys;
+      const affected = changes ? await keysToRerun(this.db, step, keys, changes, asOf) : keys;
       if (affected.length > 0) await step.run(this.db, { asOf, customerIds: affected.map(Number) });
     }
     return this.compute(kind, keys, asOf, changes);

@@ -85,6 +85,18 @@ function FigureSummary({ profile }: { profile: Profile }) {
         ...(profile.dropStartedOn
           ? [{ key: 'drop', label: t('consumption.dropStartedOn'), children: profile.dropStartedOn }]
           : []),
+        ...(profile.lastReadOn
+          ? [
+              {
+                key: 'read',
+                label: t('consumption.lastReadOn'),
+                children:
+                  profile.areaReadUntil && profile.areaReadUntil > profile.lastReadOn
+                    ? t('consumption.behindArea', { date: profile.lastReadOn, area: profile.areaReadUntil })
+                    : profile.lastReadOn,
+              },
+            ]
+          : []),
         ...items,
       ]}
     />

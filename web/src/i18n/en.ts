@@ -115,6 +115,8 @@ export const en: Messages = {
     peersArea: 'Same-segment customers of the area',
     peersAll: 'Same-segment customers of all areas (too few in this area)',
     dropStartedOn: 'Drop began on',
+    lastReadOn: 'Last reading',
+    behindArea: '{{date}} (the area is read to {{area}})',
     patterns: 'Patterns',
     advice: 'Advice',
     noPatterns: 'Nothing notable',

@@ -116,6 +116,8 @@ export const zhCN = {
     peersArea: '同台区同类用户',
     peersAll: '全部台区同类用户（本台区同类用户不足）',
     dropStartedOn: '电量下降始于',
+    lastReadOn: '最后读数日',
+    behindArea: '{{date}}（同台区已采集至 {{area}}）',
     patterns: '用电特征',
     advice: '服务建议',
     noPatterns: '无明显特征',
