@@ -69,7 +69,9 @@ export function generateReadings(
       reading.max_load_kw = round2((kwh / 24) * loadFactor * (1 + rng.normal(0, 0.08)));
       reading.power_factor = Math.min(0.999, round2(pfMean + rng.normal(0, 0.015)));
     }
-    out.push(reading);
+    // A failed collection loses the daily readings; the meter's register still counts, so the
+    // month's bill is whole.
+    if (profile.readingsStopDay === undefined || d < profile.readingsStopDay) out.push(reading);
     current.kwh += kwh;
     current.peak += peak;
     current.flat += flat;

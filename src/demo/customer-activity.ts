@@ -116,6 +116,7 @@ export function generateCustomerActivity(ctx: ActivityContext): void {
       clock.dates[profile.vacancy[0]] ?? '',
       clock.dates[Math.min(clock.days - 1, profile.vacancy[1])] ?? '',
     ];
+  if (profile.readingsStopDay !== undefined) truth.readings_stop_from = clock.dates[profile.readingsStopDay] ?? '';
   if (missed.length > 0) truth.missed_outage_notices = missed;
   batch.truth.push(truth);
 }

@@ -169,8 +169,15 @@ export function buildCustomer(
     ...(theft ? { theftFromDay: Math.floor(clock.days * rng.range(0.3, 0.7)) } : {}),
     ...(!theft && residential && rng.chance(0.015) ? { vacancy: vacancySpan(rng, clock.days) } : {}),
   };
-  return profile;
+  // A stream of its own, so planting a collection failure moves no other draw of the world.
+  const collection = Rng.for(seed, 'collection', index);
+  if (!collection.chance(COLLECTION_FAILURE_SHARE)) return profile;
+  traits.add('collection_failure');
+  return { ...profile, readingsStopDay: clock.days - collection.int(4, 20) };
 }
+
+/** Meters whose collection terminal or link failed 4–20 days before the world's end. */
+const COLLECTION_FAILURE_SHARE = 0.002;
 
 function vacancySpan(rng: Rng, days: number): readonly [number, number] {
   const from = rng.int(0, Math.max(0, days - 40));

@@ -17,6 +17,8 @@ export type GroundTruthLine =
       segment: string;
       theft_from?: string;
       vacancy?: [string, string];
+      /** The first day whose reading never arrived (trait collection_failure). */
+      readings_stop_from?: string;
       missed_outage_notices?: string[];
     }
   | {

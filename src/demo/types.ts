@@ -16,6 +16,7 @@ export const CUSTOMER_TRAITS = [
   'high_social_influence',
   'chronic_late_payer',
   'electricity_theft',
+  'collection_failure',
   'repeat_complainer',
   'digital_native',
   'hall_goer',
@@ -83,6 +84,8 @@ export interface CustomerProfile {
   readonly theftFactor: number;
   /** Day span with near-zero use (a vacant home): the noise that looks like theft. */
   readonly vacancy?: readonly [number, number];
+  /** Day index from which the meter's daily readings no longer reach the collection system. */
+  readonly readingsStopDay?: number;
   readonly age: number;
   readonly gender: 'M' | 'F';
 }

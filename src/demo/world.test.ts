@@ -275,6 +275,24 @@ describe('a generated world', () => {
     }
   });
 
+  it('stops the daily readings of a failed collection 4–20 days before the end', () => {
+    const silent = truth.flatMap((l) =>
+      l.type === 'customer' && l.readings_stop_from ? [{ no: l.customer_no, from: l.readings_stop_from }] : [],
+    );
+    expect(silent.length).toBeGreaterThan(0);
+    const meterOf = new Map(sink.all('meters').map((m) => [m.customer_no, m.meter_no]));
+    const lastDay = sink.all('readings').reduce((last, r) => (r.date > last ? r.date : last), '');
+    for (const meter of silent) {
+      const line = truth.find((l) => l.type === 'customer' && l.customer_no === meter.no);
+      expect(line?.type === 'customer' && line.traits).toContain('collection_failure');
+      const rows = sink.all('readings').filter((r) => r.meter_no === meterOf.get(meter.no));
+      expect(rows.every((r) => r.date < meter.from)).toBe(true);
+      const behind = (Date.parse(lastDay) - Date.parse(rows.at(-1)?.date ?? '')) / 86_400_000;
+      expect(behind).toBeGreaterThanOrEqual(4);
+      expect(behind).toBeLessThanOrEqual(21);
+    }
+  });
+
   it('writes varied transcripts whose text shows exactly the planted QA violations', () => {
     const calls = new Map<string, CallRecord>(sink.all('calls').map((c) => [c.call_id, c]));
     const lines = truth.filter((l): l is Extract<GroundTruthLine, { type: 'call' }> => l.type === 'call');

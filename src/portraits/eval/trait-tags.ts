@@ -27,6 +27,8 @@ export const TRAIT_TAGS: readonly TraitTag[] = [
   { tag: 'chronic_late_payer', trait: 'chronic_late_payer', opportunity: ge('bills_12m', 1) },
   { tag: 'repeat_complainer', trait: 'repeat_complainer', opportunity: null },
   { tag: 'suspected_theft_or_meter_fault', trait: 'electricity_theft', opportunity: null },
+  // A meter alone in its area has no neighbour to fall behind; the demo has none.
+  { tag: 'readings_stopped', trait: 'collection_failure', opportunity: null },
   { tag: 'digital_native', trait: 'digital_native', opportunity: null },
   { tag: 'hall_goer', trait: 'hall_goer', opportunity: null },
 ];
