@@ -90,6 +90,9 @@ describe('complaint-risk model on constructed history', () => {
     // Past complaints push the risk up; inputs that never vary (no traces here) are not in the model.
     expect(trained.weights.features.complaints_12m?.weight).toBeGreaterThan(0);
     expect(trained.weights.features).not.toHaveProperty('social_posts_12m');
+    // Counts are read as log(1 + count), flags as they are.
+    expect(trained.weights.features.complaints_12m?.transform).toBe('log1p');
+    for (const w of Object.values(trained.weights.features)) expect([undefined, 'log1p']).toContain(w.transform);
     // The intercept is refitted after the class-weighted fit, so predictions match the rate (1 in 3).
     expect(m.holdoutMeanPredictedPct).toBeCloseTo(100 / 3, 0);
     const saved = await saveLiveModel(t.db, { modelCode: 'complaint_risk', trainedAsOf: AS_OF, ...trained });
@@ -105,10 +108,13 @@ describe('complaint-risk model on constructed history', () => {
     const complainer = await readPortrait(t.db, 'customer', String(complainers[0]?.customerId));
     const other = await readPortrait(t.db, 'customer', String(quiet[0]?.customerId));
     if (!complainer || !other) throw new Error('portraits missing');
-    // The same formula by hand from the stored weights and the stored features.
+    // The same formula by hand from the stored weights and the stored features: counts enter
+    // as log(1 + count).
     let z = model.weights.intercept;
     for (const [code, w] of Object.entries(model.weights.features)) {
-      z += (w.weight * ((complainer.features[code] ?? w.center) - w.center)) / w.scale;
+      const value = complainer.features[code];
+      const x = value === null || value === undefined ? w.center : w.transform === 'log1p' ? Math.log1p(value) : value;
+      z += (w.weight * (x - w.center)) / w.scale;
     }
     expect(complainer.scores.complaint_risk).toBeCloseTo(100 * sigmoid(z), 1);
     expect(complainer.scores.complaint_risk).toBeGreaterThan(other.scores.complaint_risk ?? 100);

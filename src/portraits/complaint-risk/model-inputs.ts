@@ -1,3 +1,5 @@
+import { weightedInput } from '../engine/evaluate-portrait.js';
+
 /**
  * The customer features the complaint-risk model (投诉风险度, C6) reads: a documented subset
  * of the catalog's customer features (src/portraits/definitions/customer-features.ts), each
@@ -11,38 +13,56 @@
 export interface ModelInput {
   feature: string;
   why: string;
+  /**
+   * 'log1p' for counts: the model reads log(1 + count), so the step from none to one weighs
+   * more than the step from nine to ten, and a customer with forty requests does not outweigh
+   * everything else. Measured on five worlds: hold-out AUC +0.002 … +0.017 (docs).
+   */
+  transform?: 'log1p';
 }
+
+const count = (feature: string, why: string): ModelInput => ({ feature, why, transform: 'log1p' });
+const flag = (feature: string, why: string): ModelInput => ({ feature, why });
 
 export const COMPLAINT_RISK_INPUTS: readonly ModelInput[] = [
   // Complaint history: people who complained tend to complain again (repeat complainers).
-  { feature: 'complaints_12m', why: 'past complaints; repeat complainers complain again' },
-  { feature: 'complaints_90d', why: 'recent complaints weigh more than old ones' },
-  { feature: 'unsubstantiated_complaints_12m', why: "repeat complainers' complaints are mostly unsubstantiated" },
-  { feature: 'service_attitude_complaints_12m', why: 'grievances with staff tend to recur' },
-  { feature: 'escalations_12m', why: 'escalation-prone customers escalate complaints' },
+  count('complaints_12m', 'past complaints; repeat complainers complain again'),
+  count('complaints_90d', 'recent complaints weigh more than old ones'),
+  count('unsubstantiated_complaints_12m', "repeat complainers' complaints are mostly unsubstantiated"),
+  count('service_attitude_complaints_12m', 'grievances with staff tend to recur'),
+  count('escalations_12m', 'escalation-prone customers escalate complaints'),
   // Mood on the line.
-  { feature: 'escalation_threats_12m', why: 'threats to go to 12398/12345/the media in call transcripts' },
-  { feature: 'angry_contacts_12m', why: 'calls the quality inspection found angry (0 where QA has not run)' },
-  { feature: 'low_satisfaction_12m', why: 'dissatisfied callback ratings' },
-  { feature: 'praise_12m', why: 'praise suggests a satisfied customer' },
+  count('escalation_threats_12m', 'threats to go to 12398/12345/the media in call transcripts'),
+  count('angry_contacts_12m', 'calls the quality inspection found angry (0 where QA has not run)'),
+  count('low_satisfaction_12m', 'dissatisfied callback ratings'),
+  count('praise_12m', 'praise suggests a satisfied customer'),
   // Contact volume and its topics.
-  { feature: 'requests_12m', why: 'every 95598 request is a chance of dissatisfaction' },
-  { feature: 'requests_90d', why: 'a recent burst of requests' },
-  { feature: 'contacts_90d', why: 'recent contacts across all channels' },
-  { feature: 'outage_contacts_12m', why: 'outage-sensitive customers complain about slow restorations' },
-  { feature: 'fee_contacts_12m', why: 'fee-sensitive customers complain about bills and tariffs' },
-  { feature: 'social_posts_12m', why: 'public posts after bad experiences' },
+  count('requests_12m', 'every 95598 request is a chance of dissatisfaction'),
+  count('requests_90d', 'a recent burst of requests'),
+  count('contacts_90d', 'recent contacts across all channels'),
+  count('outage_contacts_12m', 'outage-sensitive customers complain about slow restorations'),
+  count('fee_contacts_12m', 'fee-sensitive customers complain about bills and tariffs'),
+  count('social_posts_12m', 'public posts after bad experiences'),
   // Exposure to what people complain about.
-  { feature: 'fault_outages_12m', why: 'customers in areas with frequent faults' },
-  { feature: 'planned_outages_12m', why: 'planned outages, complained about when the notice was missing' },
-  { feature: 'late_payments_12m', why: 'arrears lead to reminders and disputes' },
-  { feature: 'disconnections_12m', why: 'disconnection for arrears, complained about without notice' },
-  { feature: 'arrears_reminders_12m', why: 'arrears reminders and disconnection notices' },
+  count('fault_outages_12m', 'customers in areas with frequent faults'),
+  count('planned_outages_12m', 'planned outages, complained about when the notice was missing'),
+  count('late_payments_12m', 'arrears lead to reminders and disputes'),
+  count('disconnections_12m', 'disconnection for arrears, complained about without notice'),
+  count('arrears_reminders_12m', 'arrears reminders and disconnection notices'),
   // Customer record.
-  { feature: 'important', why: 'important / high-risk customers press for supply continuity' },
-  { feature: 'special', why: 'special customers (government, public figures, vulnerable groups)' },
-  { feature: 'non_residential', why: 'businesses lose money in outages' },
+  flag('important', 'important / high-risk customers press for supply continuity'),
+  flag('special', 'special customers (government, public figures, vulnerable groups)'),
+  flag('non_residential', 'businesses lose money in outages'),
 ];
+
+/** A row's raw input values put on the model's scale (each input's transform), in place. */
+export function toModelScale(raw: Float64Array, inputs: readonly ModelInput[]): Float64Array {
+  inputs.forEach((input, j) => {
+    const v = raw[j] as number;
+    if (!Number.isNaN(v)) raw[j] = weightedInput(input, v);
+  });
+  return raw;
+}
 
 /** The stored input standardisation of one feature: the model uses (value − center) ÷ scale. */
 export interface InputScaling {

@@ -1,9 +1,10 @@
 import type { Db, Queryable } from '../../db/db.js';
+import type { FeatureWeight } from '../engine/types.js';
 
-/** A model's weights on standardised inputs: z = intercept + Σ weight × (value − center) ÷ scale. */
+/** A model's weights on standardised inputs: z = intercept + Σ weight × (x − center) ÷ scale (FeatureWeight). */
 export interface ModelWeights {
   intercept: number;
-  features: Record<string, { weight: number; center: number; scale: number }>;
+  features: Record<string, FeatureWeight>;
 }
 
 /** Hold-out and training figures of a model (kept with it, printed by the CLI). */

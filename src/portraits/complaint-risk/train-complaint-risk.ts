@@ -6,7 +6,7 @@ import { FeatureComputer } from '../engine/compute-features.js';
 import { aucStandardError, rankAuc } from './auc.js';
 import { type LabelledRow, type LabelWindow, labelledRows } from './labelled-rows.js';
 import { fitLogistic, sigmoid } from './logistic-regression.js';
-import { COMPLAINT_RISK_INPUTS, type InputScaling, inputScalings, standardise } from './model-inputs.js';
+import { COMPLAINT_RISK_INPUTS, type InputScaling, inputScalings, standardise, toModelScale } from './model-inputs.js';
 import type { ModelMetrics, ModelWeights } from './model-store.js';
 
 const DAY = 86_400_000;
@@ -103,6 +103,7 @@ export async function trainComplaintRisk(db: Queryable, options: TrainOptions): 
       ...(keepNegative ? { keepNegative } : {}),
       onProgress: (done, total) => options.onProgress?.(`train window ${k + 1}/${windowCount}`, done, total),
     })) {
+      for (const row of batch) toModelScale(row.raw, COMPLAINT_RISK_INPUTS);
       rows.push(...batch);
     }
   }
@@ -143,10 +144,11 @@ export async function trainComplaintRisk(db: Queryable, options: TrainOptions): 
   const weights: ModelWeights = {
     intercept,
     features: Object.fromEntries(
-      kept.map((k, j) => [
-        k.code,
-        { weight: slope * (fit.coefficients[j] as number), center: k.center, scale: k.scale },
-      ]),
+      kept.map((k, j) => {
+        const { transform } = COMPLAINT_RISK_INPUTS[k.index] ?? {};
+        const weight = slope * (fit.coefficients[j] as number);
+        return [k.code, { weight, center: k.center, scale: k.scale, ...(transform ? { transform } : {}) }];
+      }),
     ),
   };
   const trainAuc = rankAuc(offsets, y);
@@ -211,7 +213,8 @@ async function scoreHoldout(
   // The baseline feature is read alongside the inputs, as the row's last column.
   for await (const batch of labelledRows(db, computer, [...inputCodes, BASELINE_FEATURE], window, options)) {
     for (const row of batch) {
-      const x = standardise(row.raw, kept);
+      // The baseline (the row's last column) stays raw: its AUC depends on its order only.
+      const x = standardise(toModelScale(row.raw, COMPLAINT_RISK_INPUTS), kept);
       z.push(
         kept.reduce((sum, k, j) => sum + (weights.features[k.code]?.weight ?? 0) * (x[j] as number), weights.intercept),
       );

@@ -1,5 +1,13 @@
 import { holds } from './conditions.js';
-import type { DefinitionCatalog, FeatureValues, GradeDef, ScoreDef, StrategyDef, TagDef } from './types.js';
+import type {
+  DefinitionCatalog,
+  FeatureValues,
+  FeatureWeight,
+  GradeDef,
+  ScoreDef,
+  StrategyDef,
+  TagDef,
+} from './types.js';
 
 /** What the batch stores per subject; the evidence recomputes the why on demand. */
 export interface PortraitValues {
@@ -50,6 +58,16 @@ function linearPredictor(score: Extract<ScoreDef, { kind: 'weighted' }>, feature
   return z;
 }
 
+/** A feature's value on the scale its weight was fitted on (FeatureWeight.transform). */
+export function weightedInput(w: Pick<FeatureWeight, 'transform'>, value: number): number {
+  return w.transform === 'log1p' ? Math.log1p(Math.max(0, value)) : value;
+}
+
+/** The value whose input is `x`: what a center means in the feature's own units. */
+export function weightedValueOf(w: Pick<FeatureWeight, 'transform'>, x: number): number {
+  return w.transform === 'log1p' ? Math.expm1(x) : x;
+}
+
 /** Each feature's term of a weighted score, largest effect first. */
 export function weightedContributions(
   score: Extract<ScoreDef, { kind: 'weighted' }>,
@@ -58,7 +76,7 @@ export function weightedContributions(
   return Object.entries(score.weights)
     .map(([feature, w]) => {
       const value = features[feature] ?? null;
-      const x = value === null ? w.center : value;
+      const x = value === null ? w.center : weightedInput(w, value);
       return { feature, value, contribution: (w.weight * (x - w.center)) / (w.scale || 1) };
     })
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));

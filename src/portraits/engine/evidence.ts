@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import { featureFilter } from './compile-features.js';
 import { type ConditionOutcome, conditionFeatures, evaluateCondition } from './conditions.js';
-import { type Contribution, gradeOf, scoreValue, weightedContributions } from './evaluate-portrait.js';
+import { type Contribution, gradeOf, scoreValue, weightedContributions, weightedValueOf } from './evaluate-portrait.js';
 import type { SourceDef } from './source-types.js';
 import type { DefinitionCatalog, FeatureDef, FeatureValues, Names, PointsRule, ScoreDef } from './types.js';
 
@@ -120,12 +120,16 @@ async function explainScore(
       return { ...base, rules, features: await evidenceFor(db, [...used], input) };
     }
     case 'weighted': {
-      // Named, with the center each value is compared with (the training mean for a trained model).
-      const contributions = weightedContributions(score, input.features).map((c) => ({
-        ...c,
-        name: input.catalog.features.find((f) => f.code === c.feature)?.name ?? null,
-        center: score.weights[c.feature]?.center ?? 0,
-      }));
+      // Named, with the center each value is compared with (the training mean for a trained
+      // model), in the feature's own units.
+      const contributions = weightedContributions(score, input.features).map((c) => {
+        const w = score.weights[c.feature];
+        return {
+          ...c,
+          name: input.catalog.features.find((f) => f.code === c.feature)?.name ?? null,
+          center: w ? weightedValueOf(w, w.center) : 0,
+        };
+      });
       return {
         ...base,
         intercept: score.intercept,

@@ -120,6 +120,17 @@ export interface PointsRule {
   reason: Names;
 }
 
+/**
+ * One feature's term of a weighted score. x is the value, or log(1 + value) with transform
+ * 'log1p' (counts: the tenth complaint says less than the first); center and scale are in x's units.
+ */
+export interface FeatureWeight {
+  weight: number;
+  center: number;
+  scale: number;
+  transform?: 'log1p';
+}
+
 export type ScoreDef = {
   code: string;
   subject: SubjectKind;
@@ -136,8 +147,8 @@ export type ScoreDef = {
   | {
       kind: 'weighted';
       intercept: number;
-      /** Per feature: weight × (value − center) ÷ scale; a missing value counts as the center. */
-      weights: Record<string, { weight: number; center: number; scale: number }>;
+      /** Per feature: weight × (x − center) ÷ scale; a missing value counts as the center. */
+      weights: Record<string, FeatureWeight>;
       link: 'linear' | 'logistic';
     }
 );
