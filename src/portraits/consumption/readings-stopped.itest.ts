@@ -17,6 +17,7 @@ let engine: PortraitEngine;
 const neighbours: number[] = [];
 const lateArea: number[] = [];
 let silent: number;
+let area: string;
 
 const daysOfOctober = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `2026-10-${String(from + i).padStart(2, '0')}`);
@@ -42,7 +43,7 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedOrgUnits(t.db);
   engine = createPortraitEngine(t.db);
-  const area = await insertTransformerArea(t.db);
+  area = await insertTransformerArea(t.db);
   for (let i = 0; i < 6; i++)
     neighbours.push((await insertReadingCustomer(t.db, area, { baseKwh: 5 + i, seed: 400 + i })).customerId);
   silent = (await insertReadingCustomer(t.db, area, { baseKwh: 6, seed: 410, gaps: daysOfOctober(22, 31) })).customerId;
@@ -107,5 +108,10 @@ describe('readings stopped (采集中断)', () => {
     expect((await profile(neighbours[0] as number))?.as_of.getTime()).toBe(YEAR_END.getTime());
     // Seen once, the gap is not rerun again until the area moves on.
     expect(await customersFallenBehindTheirArea(t.db, [silent])).toEqual([]);
+
+    // The transformer area counts its meters whose readings stopped.
+    await engine.commit(prepared);
+    const areaPrepared = await engine.prepareRefresh('transformer_area', [area], sweptAt);
+    expect(areaPrepared.portraits[0]?.values.features.readings_stopped_customers).toBe(1);
   });
 });

@@ -122,6 +122,10 @@ const equipment: Def[] = [
     value: 'amr.collected_rate',
     windowDays: YEAR,
   }),
+  f('readings_stopped_customers', 'equipment', '采集中断户数', 'Meters whose readings stopped', {
+    source: 'customer_portrait',
+    where: "'readings_stopped' = ANY(acp.tags)",
+  }),
 ];
 
 const outage: Def[] = [
