@@ -18,6 +18,7 @@ const neighbours: number[] = [];
 const lateArea: number[] = [];
 let silent: number;
 let area: string;
+let late: string;
 
 const daysOfOctober = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `2026-10-${String(from + i).padStart(2, '0')}`);
@@ -48,7 +49,7 @@ beforeAll(async () => {
     neighbours.push((await insertReadingCustomer(t.db, area, { baseKwh: 5 + i, seed: 400 + i })).customerId);
   silent = (await insertReadingCustomer(t.db, area, { baseKwh: 6, seed: 410, gaps: daysOfOctober(22, 31) })).customerId;
   // A whole area whose last six days had not arrived (a late collection run).
-  const late = await insertTransformerArea(t.db);
+  late = await insertTransformerArea(t.db);
   for (let i = 0; i < 6; i++)
     lateArea.push(
       (await insertReadingCustomer(t.db, late, { baseKwh: 5 + i, seed: 500 + i, gaps: daysOfOctober(26, 31) }))
@@ -77,6 +78,15 @@ describe('readings stopped (采集中断)', () => {
       expect(p).toMatchObject({ last_read_on: '2026-10-25', area_read_until: '2026-10-25', days_behind_peers: 0 });
       expect(p?.patterns).not.toContain('readings_stopped');
     }
+  });
+
+  it('finds the transformer area that fell silent as a whole (a concentrator), which its customers cannot see', async () => {
+    const prepared = await engine.prepareRefresh('transformer_area', [area, late], YEAR_END);
+    const values = new Map(prepared.portraits.map((p) => [p.key, p.values]));
+    expect(values.get(late)?.features.collection_behind_days).toBe(6);
+    expect(values.get(late)?.tags).toContain('collection_stopped');
+    expect(values.get(area)?.features.collection_behind_days).toBe(0);
+    expect(values.get(area)?.tags).not.toContain('collection_stopped');
   });
 
   it("reruns a silent meter's profile for time once its area has been read further, and no one else's", async () => {

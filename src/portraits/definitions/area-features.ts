@@ -1,4 +1,6 @@
-import type { Aggregate, FeatureDef, Names, TagDimension } from '../engine/types.js';
+import type { FeatureDef } from '../engine/types.js';
+import { type Def, f, FAULT, MINUTES, QUARTER, ratio, YEAR } from './area-feature-kit.js';
+import { EQUIPMENT_FEATURES } from './area-features-equipment.js';
 import { type AreaKind, OUTAGE_MINUTES } from './area-sources.js';
 import { CUSTOMER_TAGS } from './customer-tags.js';
 
@@ -10,33 +12,9 @@ import { CUSTOMER_TAGS } from './customer-tags.js';
  * per 1,000 customers, so a grid and a transformer area are judged on one scale.
  * Windows: 365 days unless the code says otherwise. Norms from REQUIREMENTS N.
  */
-type Spec = Omit<FeatureDef, 'code' | 'subject' | 'name' | 'version' | 'aggregate' | 'aspect'> & {
-  aggregate?: Aggregate;
-  version?: number;
-};
-type Def = (kind: AreaKind) => FeatureDef;
-const f =
-  (code: string, aspect: TagDimension, zh: string, en: string, spec: Spec): Def =>
-  (kind) => ({
-    code,
-    subject: kind,
-    name: { zh, en } satisfies Names,
-    aspect,
-    version: 1,
-    aggregate: 'count',
-    ...spec,
-  });
-const ratio = (code: string, aspect: TagDimension, zh: string, en: string, numerator: string, denominator: string) =>
-  f(code, aspect, zh, en, { source: 'derived', aggregate: 'ratio', ratioOf: { numerator, denominator } });
-
-const YEAR = 365;
-const QUARTER = 90;
-const MINUTES = { zh: '分钟', en: 'min' };
-
 /** A fault restored more than 5 h after it began: past the urban norm (45 min to arrive + 3 h)
  * by over an hour and within half an hour of the rural one (90 min + 4 h). */
 export const SLOW_RESTORATION_MINUTES = 300;
-const FAULT = "ao.kind = 'fault'";
 const SLOW = `${FAULT} AND ${OUTAGE_MINUTES} > ${SLOW_RESTORATION_MINUTES}`;
 /** Planned outages must be announced ≥ 7 days ahead. */
 const SHORT_NOTICE =
@@ -49,84 +27,6 @@ export const SENSITIVE_TAGS = CUSTOMER_TAGS.filter((t) => t.dimension === 'sensi
 /** Customers likely to escalate a grievance: repeat complainers, emotional, escalation-prone. */
 export const VOLATILE_TAGS = ['repeat_complainer', 'emotional', 'escalation_prone', 'dissatisfied'];
 const tagArray = (codes: readonly string[]) => `ARRAY[${codes.map((c) => `'${c}'`).join(', ')}]::text[]`;
-
-const equipment: Def[] = [
-  f('transformer_areas', 'equipment', '台区数', 'Transformer areas', { source: 'transformer_area' }),
-  f('capacity_kva', 'equipment', '配变容量(kVA)', 'Transformer capacity (kVA)', {
-    source: 'transformer_area',
-    aggregate: 'sum',
-    value: 'ata.capacity_kva',
-  }),
-  f('fault_outages_12m', 'equipment', '故障停电次数(12月)', 'Fault outages (12 m)', {
-    source: 'outage',
-    where: FAULT,
-    windowDays: YEAR,
-  }),
-  f('fault_outages_90d', 'equipment', '故障停电次数(90天)', 'Fault outages (90 d)', {
-    source: 'outage',
-    where: FAULT,
-    windowDays: QUARTER,
-  }),
-  f('fault_customer_interruptions_12m', 'equipment', '故障停电影响户次', 'Customer interruptions by faults (12 m)', {
-    source: 'outage',
-    aggregate: 'sum',
-    value: 'ao.customers',
-    where: FAULT,
-    windowDays: YEAR,
-  }),
-  ratio(
-    'fault_saifi_12m',
-    'equipment',
-    '户均故障停电次数',
-    'Fault interruptions per customer (SAIFI, 12 m)',
-    'fault_customer_interruptions_12m',
-    'customers',
-  ),
-  f('days_since_last_fault', 'equipment', '距上次故障天数', 'Days since the last fault', {
-    source: 'outage',
-    aggregate: 'min',
-    value: 'extract(epoch FROM ($1::timestamptz - ao.started_at)) / 86400',
-    where: FAULT,
-    windowDays: YEAR,
-    unit: { zh: '天', en: 'd' },
-  }),
-  f('power_loss_events_12m', 'equipment', '电表失电事件数', 'Meter power-loss events (12 m)', {
-    source: 'trace',
-    where: "atr.trace_type = 'power_loss_event' AND atr.attributes->>'event' = 'power_off'",
-    windowDays: YEAR,
-  }),
-  f('power_loss_customers_12m', 'equipment', '失电客户数', 'Customers with power loss (12 m)', {
-    source: 'trace',
-    aggregate: 'distinct',
-    value: 'atr.customer_id',
-    where: "atr.trace_type = 'power_loss_event' AND atr.attributes->>'event' = 'power_off'",
-    windowDays: YEAR,
-  }),
-  ratio(
-    'power_loss_per_customer_12m',
-    'equipment',
-    '户均失电事件数',
-    'Power-loss events per customer (12 m)',
-    'power_loss_events_12m',
-    'customers',
-  ),
-  f('collection_rate_avg_12m', 'equipment', '平均采集成功率', 'Average meter collection rate', {
-    source: 'meter_reading',
-    aggregate: 'avg',
-    value: 'amr.collected_rate',
-    windowDays: YEAR,
-  }),
-  f('collection_rate_min_12m', 'equipment', '最低采集成功率', 'Lowest monthly collection rate', {
-    source: 'meter_reading',
-    aggregate: 'min',
-    value: 'amr.collected_rate',
-    windowDays: YEAR,
-  }),
-  f('readings_stopped_customers', 'equipment', '采集中断户数', 'Meters whose readings stopped', {
-    source: 'customer_portrait',
-    where: "'readings_stopped' = ANY(acp.tags)",
-  }),
-];
 
 const outage: Def[] = [
   f('outages_12m', 'outage', '停电次数(12月)', 'Outages (12 m, planned and fault)', {
@@ -391,7 +291,7 @@ const staff: Def[] = [
   ),
 ];
 
-const ALL: Def[] = [...equipment, ...outage, ...demand, ...customerMix, ...staff];
+const ALL: Def[] = [...EQUIPMENT_FEATURES, ...outage, ...demand, ...customerMix, ...staff];
 
 export function areaFeatures(kind: AreaKind): FeatureDef[] {
   return ALL.map((def) => def(kind));

@@ -166,6 +166,20 @@ export function areaSources(kind: AreaKind): SourceDef[] {
       },
     },
     {
+      // Per transformer area, the newest day any of its meters was read (the consumption
+      // rebuild's peer figures), beside the company's newest: an area whose concentrator or
+      // link failed falls behind as a whole while the others go on, which no customer's own
+      // comparison with its area can see. The consumption rebuild runs before the portraits.
+      code: 'area_collection',
+      subject: kind,
+      from: `(SELECT ${a.key} AS area_key, ta.transformer_area_id, max(p.last_read_on) AS read_until,
+          (SELECT max(last_read_on) FROM consumption_peer) AS company_read_until
+        FROM consumption_peer p JOIN transformer_area ta ON ta.transformer_area_id = p.transformer_area_id ${a.join}
+        GROUP BY ${a.key}, ta.transformer_area_id) aco`,
+      key: 'aco.area_key',
+      keyType: 'text',
+    },
+    {
       // Customers' portraits valid at the as-of time (customers are rebuilt before areas).
       code: 'customer_portrait',
       subject: kind,

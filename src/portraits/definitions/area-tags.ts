@@ -49,6 +49,21 @@ const TAGS: Def[] = [
       en: 'Inspect and upgrade the equipment; pre-position crews before bad weather; repair proactively',
     },
   }),
+  tag('collection_stopped', {
+    dimension: 'equipment',
+    tone: 'warning',
+    zh: '台区采集中断',
+    en: 'Area collection stopped',
+    descZh: '台区（或其下某台区）整体3天以上没有读数上传，而全公司其他台区照常：集中器或通信信道故障',
+    descEn:
+      'A transformer area (or one under this area) sent no readings for 3 days or more while the rest of the company did: a concentrator or link failure',
+    when: ge('collection_behind_days', 3),
+    strategy: {
+      priority: 2,
+      zh: '派采集运维检修集中器与通信信道并补采读数；提醒客服此区域电费可能估抄，准备解释口径',
+      en: 'Send collection maintenance to repair the concentrator and link and fetch the readings; warn the agents that bills here may be estimated',
+    },
+  }),
   tag('poor_collection', {
     dimension: 'equipment',
     tone: 'warning',
