@@ -99,6 +99,27 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     await screenshot(page, 'portrait-fee-risk-why', false);
   });
 
+  it('shows the consumption pattern: daily curve, months against the area peers, time-of-use split, each pattern with its why', async () => {
+    const page = await pageAs('agent');
+    await openCustomer(page, customer.customerNo);
+    const panel = page.getByTestId('consumption-panel');
+    await panel.waitFor();
+    for (const chart of ['consumption-daily', 'consumption-monthly', 'consumption-tou'])
+      await panel.getByTestId(chart).locator('canvas').first().waitFor();
+    // The last day read, and (only when behind) how far the area has been read.
+    expect(await panel.getByTestId('consumption-last-read').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    // A pattern the profile holds shows the thresholds it was decided on.
+    const consumption = await admin.get<{ profile: { patterns: { code: string }[] } | null }>(
+      `/api/v1/customers/${encodeURIComponent(customer.customerNo)}/consumption`,
+    );
+    // (Hunan's seasons give nearly every demo home a summer or winter peak.)
+    const pattern = consumption.profile?.patterns[0];
+    expect(pattern).toBeDefined();
+    await panel.getByTestId(`consumption-${pattern?.code}`).hover();
+    await page.locator('.ant-tooltip').getByText(/实际/).first().waitFor();
+    await screenshot(page, 'customer-consumption', false);
+  });
+
   it('lets hall staff add a note to a tag, shown with the portrait', async () => {
     const page = await pageAs('hall');
     await openCustomer(page, customer.customerNo);

@@ -90,10 +90,13 @@ function FigureSummary({ profile }: { profile: Profile }) {
               {
                 key: 'read',
                 label: t('consumption.lastReadOn'),
-                children:
-                  profile.areaReadUntil && profile.areaReadUntil > profile.lastReadOn
-                    ? t('consumption.behindArea', { date: profile.lastReadOn, area: profile.areaReadUntil })
-                    : profile.lastReadOn,
+                children: (
+                  <span data-testid="consumption-last-read">
+                    {profile.areaReadUntil && profile.areaReadUntil > profile.lastReadOn
+                      ? t('consumption.behindArea', { date: profile.lastReadOn, area: profile.areaReadUntil })
+                      : profile.lastReadOn}
+                  </span>
+                ),
               },
             ]
           : []),
@@ -132,16 +135,16 @@ export function ConsumptionPanel({ customerNo }: { customerNo: string }) {
       ) : (
         <Typography.Text type="secondary">{t('consumption.notBuilt')}</Typography.Text>
       )}
-      <div>
+      <div data-testid="consumption-daily">
         <Typography.Text strong>{t('consumption.daily')}</Typography.Text>
         <DailyUseChart daily={data.daily} />
       </div>
       <Row gutter={16}>
-        <Col xs={24} lg={16}>
+        <Col xs={24} lg={16} data-testid="consumption-monthly">
           <Typography.Text strong>{t('consumption.monthly')}</Typography.Text>
           <MonthlyVsPeersChart monthly={data.monthly} />
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={8} data-testid="consumption-tou">
           <Typography.Text strong>{t('consumption.tou')}</Typography.Text>
           {data.touShare ? <TouShareChart share={data.touShare} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         </Col>
