@@ -14,7 +14,7 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     // Rings about most planned and fault outages that reached them (others about 1–5 % of
     // theirs), or asks ahead about planned work (others hardly ever) and rang about at least
     // one outage. One call about one outage is not enough alone: where lines fail often,
-    // one customer in twenty rings once. Tuned on seeds 1–4, docs/portraits.md.
+    // one customer in twenty rings once. Tuned on seeds 1–4, docs/portraits-quality.md.
     when: {
       any: [
         { all: [ge('outage_event_contacts_12m', 2), ge('outage_event_contact_rate_12m', 0.6)] },
@@ -260,7 +260,7 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
     // Threatens in most complaints (others in a few per cent of theirs), goes straight to
     // 12345/12398 (others about once in 25 years), or threatens over a question or a repair.
     // One threatening complaint alone is what anyone may do once: it counts beside a hotline
-    // referral, or with a second. Tuned on seeds 1–4, docs/portraits.md.
+    // referral, or with a second. Tuned on seeds 1–4, docs/portraits-quality.md.
     when: {
       any: [
         ge('escalation_threats_routine_12m', 1),

@@ -59,7 +59,7 @@ export function tallyTags(customers: Iterable<TaggedCustomer>): TagScore[] {
 
 const fixed = (v: number | null) => (v === null ? '–' : v.toFixed(2));
 
-/** A Markdown table, as docs/portraits.md and the closing note show it. */
+/** A Markdown table, as docs/portraits-quality.md and the closing note show it. */
 export function formatTagScores(scores: readonly TagScore[], goal = { precision: 0.9, recall: 0.8 }): string {
   const lines = [
     '| tag | trait | planted | observable | tagged | precision | recall | recall (observable) | goal met |',
