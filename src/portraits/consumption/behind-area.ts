@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.js';
+import { areaReadUntil } from './peer-pass.js';
 
 /**
  * Of these customers, those whose profile no longer tells how far their readings trail their
@@ -10,14 +11,14 @@ import type { Queryable } from '../../db/db.js';
 export async function customersFallenBehindTheirArea(db: Queryable, customerIds: readonly number[]): Promise<number[]> {
   if (customerIds.length === 0) return [];
   const rows = await db.query<{ customer_id: number }>(
-    `SELECT s.customer_id
-     FROM consumption_daily_summary s
-     JOIN customer c USING (customer_id)
-     JOIN consumption_profile cp USING (customer_id)
-     CROSS JOIN LATERAL (SELECT max(p.last_read_on) AS read_until FROM consumption_peer p WHERE p.transformer_area_id = c.transformer_area_id) a
-     WHERE s.customer_id = ANY($1::bigint[])
-       AND s.last_read_on < a.read_until
-       AND (cp.area_read_until IS NULL OR cp.area_read_until < a.read_until)`,
+    `SELECT customer_id FROM (
+       SELECT s.customer_id, s.last_read_on, cp.area_read_until AS seen, ${areaReadUntil('c.transformer_area_id')} AS read_until
+       FROM consumption_daily_summary s
+       JOIN customer c USING (customer_id)
+       JOIN consumption_profile cp USING (customer_id)
+       WHERE s.customer_id = ANY($1::bigint[])
+     ) t
+     WHERE last_read_on < read_until AND (seen IS NULL OR seen < read_until)`,
     [[...customerIds]],
   );
   return rows.map((r) => Number(r.customer_id));

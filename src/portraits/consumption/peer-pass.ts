@@ -5,6 +5,14 @@ import { SqlParams } from './compile-sql.js';
 export const ALL_AREAS = '*';
 
 /**
+ * SQL for the newest day any meter of the transformer area `area` (an SQL expression) was read,
+ * either segment: what a meter's own last reading is compared with (采集中断). One expression
+ * for the profile pass and for the sweep's choice of whom to rerun, so both mean the same day.
+ */
+export const areaReadUntil = (area: string): string =>
+  `(SELECT max(pa.last_read_on) FROM consumption_peer pa WHERE pa.transformer_area_id = ${area})`;
+
+/**
  * Peer figures per transformer area and segment, from consumption_month (not the readings):
  * the median customer's daily kWh over the window and per month, the newest day any of them
  * was read (what a meter that stopped reporting is compared with), and per 旬 the seasonal

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.js';
 import { batchFilter, type CustomerBatch } from './batch.js';
 import { compileCodes, compileLevelBand, SqlParams } from './compile-sql.js';
 import type { ConsumptionDefinition } from './definition.js';
-import { ALL_AREAS } from './peer-pass.js';
+import { ALL_AREAS, areaReadUntil } from './peer-pass.js';
 
 /**
  * Profiles of a batch from consumption_month, the daily summary and the peer figures, in one
@@ -51,7 +51,7 @@ export async function writeProfiles(
   await tx.query(`DELETE FROM consumption_profile WHERE ${batchFilter('customer_id', batch, deleted)}`, deleted.values);
   const rows = await tx.query<{ n: number }>(
     `WITH cust AS (
-       SELECT c.customer_id, c.customer_type AS segment, c.transformer_area_id AS area,
+       SELECT c.customer_id, c.customer_type AS segment, ${areaReadUntil('c.transformer_area_id')} AS area_read_until,
          CASE WHEN g.customers >= ${minPeers} THEN c.transformer_area_id ELSE ${all} END AS peer_group
        FROM customer c
        LEFT JOIN consumption_peer g ON g.transformer_area_id = c.transformer_area_id AND g.segment = c.customer_type
@@ -136,7 +136,7 @@ export async function writeProfiles(
          ds.recent_zero_days, d.before_days::int AS baseline_days, d.drop_started_on,
          ru.read_until - d.drop_started_on AS drop_days,
          t.power_factor_avg, t.max_load_kw,
-         ds.last_read_on, ar.read_until AS area_read_until, greatest(ar.read_until - ds.last_read_on, 0) AS days_behind_peers
+         ds.last_read_on, cust.area_read_until, greatest(cust.area_read_until - ds.last_read_on, 0) AS days_behind_peers
        FROM cust JOIN totals t USING (customer_id)
        LEFT JOIN consumption_peer g ON g.transformer_area_id = cust.peer_group AND g.segment = cust.segment
        LEFT JOIN trend tr USING (customer_id)
@@ -144,8 +144,6 @@ export async function writeProfiles(
        LEFT JOIN windows w USING (customer_id)
        LEFT JOIN read_until ru USING (customer_id)
        LEFT JOIN (SELECT * FROM consumption_daily_summary WHERE ${summariesOfBatch}) ds USING (customer_id)
-       -- The newest day any meter of the area (either segment) was read.
-       LEFT JOIN LATERAL (SELECT max(pa.last_read_on) AS read_until FROM consumption_peer pa WHERE pa.transformer_area_id = cust.area) ar ON TRUE
      ), b AS (
        SELECT f.*, ${levelBand} AS level_band FROM f
      ), pt AS (
