@@ -12,7 +12,7 @@ import { createDbSink } from '../ingest/db-sink.js';
 import { createProgress } from '../ingest/progress.js';
 import { liveModels } from '../portraits/complaint-risk/model-store.js';
 import { PORTRAIT_CATALOG } from '../portraits/definitions/index.js';
-import { evaluatePortraits } from '../portraits/eval/evaluate-portraits.js';
+import { evaluateAreaPortraits, evaluatePortraits } from '../portraits/eval/evaluate-portraits.js';
 import { formatTagMisses, tagMisses } from '../portraits/eval/tag-misses.js';
 import { formatTagScores } from '../portraits/eval/tally-tags.js';
 import { configFromFlags, withConfigFlags } from './config-flags.js';
@@ -114,6 +114,8 @@ export function registerEvalPortraitsCommand(evaluate: Command): void {
       const result = await evaluatePortraits(db, truth);
       console.log(`${result.customers} customers, portraits as of ${result.asOf?.toISOString() ?? '–'}\n`);
       console.log(formatTagScores(result.scores));
+      const areas = await evaluateAreaPortraits(db, truth);
+      console.log(`\n${areas.areas} transformer areas\n\n${formatTagScores(areas.scores)}`);
       if (flags.misses !== undefined) {
         const tag = PORTRAIT_CATALOG.tags.find((t) => t.code === flags.misses && t.subject === 'customer');
         if (!tag) throw new AppError('CONFIG_INVALID', `--misses: no customer tag '${flags.misses}'`);
@@ -125,7 +127,7 @@ export function registerEvalPortraitsCommand(evaluate: Command): void {
           ? `\nComplaint risk (v${risk.version}, trained up to ${risk.trainedAsOf.toISOString().slice(0, 10)}): hold-out AUC ${risk.metrics.auc?.toFixed(3) ?? 'n/a'} vs baseline ${risk.metrics.baselineAuc?.toFixed(3) ?? 'n/a'} (${risk.metrics.holdoutPositives} complainers of ${risk.metrics.holdoutRows})`
           : '\nComplaint risk: no model trained (gridcare portraits train-risk)',
       );
-      console.log(`\n${JSON.stringify(result.scores)}`);
+      console.log(`\n${JSON.stringify([...result.scores, ...areas.scores])}`);
     } finally {
       await db.close();
     }

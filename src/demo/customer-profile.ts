@@ -169,6 +169,9 @@ export function buildCustomer(
     ...(theft ? { theftFromDay: Math.floor(clock.days * rng.range(0.3, 0.7)) } : {}),
     ...(!theft && residential && rng.chance(0.015) ? { vacancy: vacancySpan(rng, clock.days) } : {}),
   };
+  // A failed concentrator silences every meter of its area on one day and hides a meter's own
+  // failure: the meter is not behind its neighbours, and the customer holds no trait of it.
+  if (area.collectionStopDay !== undefined) return { ...profile, readingsStopDay: area.collectionStopDay };
   // A stream of its own, so planting a collection failure moves no other draw of the world.
   const collection = Rng.for(seed, 'collection', index);
   if (!collection.chance(COLLECTION_FAILURE_SHARE)) return profile;

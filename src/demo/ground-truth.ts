@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { QaViolationCode } from './qa-violations.js';
-import type { CustomerTrait, EmployeeTraits, PaymentArchetype } from './types.js';
+import type { AreaTrait, CustomerTrait, EmployeeTraits, PaymentArchetype } from './types.js';
 
 /**
  * What the generator planted, one JSON object per line. Engines never read it; tests and
@@ -37,6 +37,13 @@ export type GroundTruthLine =
       customer_no: string;
       customer_angry: boolean;
       violations: QaViolationCode[];
+    }
+  | {
+      type: 'transformer_area';
+      transformer_area_id: string;
+      traits: AreaTrait[];
+      /** The first day the concentrator sent nothing (trait concentrator_failure). */
+      collection_stop_from: string;
     }
   | { type: 'outage'; outage_id: string; kind: string; slow_restoration: boolean; late_announcement: boolean }
   | {

@@ -23,6 +23,9 @@ export const CUSTOMER_TRAITS = [
 ] as const;
 export type CustomerTrait = (typeof CUSTOMER_TRAITS)[number];
 
+/** What the demo world plants in a transformer area. */
+export type AreaTrait = 'concentrator_failure';
+
 export type PaymentArchetype = 'auto_debit' | 'on_time' | 'late' | 'chronic_arrears';
 export type Segment = 'residential' | 'commercial' | 'industrial';
 
@@ -48,6 +51,11 @@ export interface Area {
   readonly customerCount: number;
   /** Planned and fault outages that reach this area (its own and its feeder's), by start. */
   outages: DemoOutage[];
+  /**
+   * Day index from which the area's concentrator (or its link) sent nothing: every meter of
+   * the area falls silent at once (planConcentratorFailures).
+   */
+  collectionStopDay?: number;
 }
 
 export interface County {

@@ -286,12 +286,41 @@ describe('a generated world', () => {
       .map((r) => r.date)
       .sort()
       .at(-1);
+    const lastReadOf = new Map<string, string>();
+    for (const { meter_no: meter = '', date } of sink.all('readings'))
+      if (date > (lastReadOf.get(meter) ?? '')) lastReadOf.set(meter, date);
+    const customerOf = new Map(sink.all('customers').map((c) => [c.customer_no, c]));
+    const silentAreas = new Set(truth.flatMap((l) => (l.type === 'transformer_area' ? [l.transformer_area_id] : [])));
     for (const meter of silent) {
       const line = truth.find((l) => l.type === 'customer' && l.customer_no === meter.no);
-      expect(line?.type === 'customer' && line.traits).toContain('collection_failure');
-      const rows = sink.all('readings').filter((r) => r.meter_no === meterOf.get(meter.no));
-      expect(rows.every((r) => r.date < meter.from)).toBe(true);
-      const behind = (Date.parse(lastDay ?? '') - Date.parse(rows.at(-1)?.date ?? '')) / 86_400_000;
+      // A meter under a failed concentrator stops with its area, without a failure of its own.
+      const underSilentArea = silentAreas.has(customerOf.get(meter.no)?.transformer_area_id ?? '');
+      if (underSilentArea) expect(line?.type === 'customer' && line.traits).not.toContain('collection_failure');
+      else expect(line?.type === 'customer' && line.traits).toContain('collection_failure');
+      const last = lastReadOf.get(meterOf.get(meter.no) ?? '') ?? '';
+      expect(last < meter.from).toBe(true);
+      const behind = (Date.parse(lastDay ?? '') - Date.parse(last)) / 86_400_000;
+      expect(behind).toBeGreaterThanOrEqual(4);
+      expect(behind).toBeLessThanOrEqual(21);
+    }
+  });
+
+  it("silences every meter of a failed concentrator's area on the same day", () => {
+    const failed = truth.flatMap((l) => (l.type === 'transformer_area' ? [l] : []));
+    expect(failed.length).toBeGreaterThan(0);
+    const areaOfMeter = new Map(sink.all('meters').map((m) => [m.meter_no, m.transformer_area_id]));
+    const newestOf = new Map<string, string>();
+    for (const { meter_no: meter = '', date } of sink.all('readings')) {
+      const area = areaOfMeter.get(meter) ?? '';
+      if (date > (newestOf.get(area) ?? '')) newestOf.set(area, date);
+    }
+    const newest = (area: string) => newestOf.get(area) ?? '';
+    const companyNewest = [...newestOf.values()].sort().at(-1) ?? '';
+    for (const area of failed) {
+      expect(area.traits).toEqual(['concentrator_failure']);
+      // Not one reading of the area on or after the stop day; the day before, some.
+      expect(newest(area.transformer_area_id) < area.collection_stop_from).toBe(true);
+      const behind = (Date.parse(companyNewest) - Date.parse(newest(area.transformer_area_id))) / 86_400_000;
       expect(behind).toBeGreaterThanOrEqual(4);
       expect(behind).toBeLessThanOrEqual(21);
     }

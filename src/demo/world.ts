@@ -3,6 +3,7 @@ import type { ImportKind, RecordSink } from '../ingest/records.js';
 import { ActivityContext } from './activity-context.js';
 import { WorldBatch } from './batch.js';
 import { buildClock, formatDate } from './clock.js';
+import { planConcentratorFailures } from './concentrator-failures.js';
 import { generateCustomerActivity } from './customer-activity.js';
 import { buildCustomer } from './customer-profile.js';
 import { buildStaff, required } from './employees.js';
@@ -49,6 +50,7 @@ export async function generateDemoWorld(
   const org = buildOrgWorld(seed, n);
   const staff = buildStaff(seed, n, org, clock);
   const outages = planOutages(seed, org, clock);
+  const silentAreas = planConcentratorFailures(seed, org, clock);
   const batch = new WorldBatch();
   const flush = () => batch.flush(sink, groundTruth);
 
@@ -57,6 +59,13 @@ export async function generateDemoWorld(
   for (const record of org.substations) batch.push('substations', record);
   for (const record of org.feeders) batch.push('feeders', record);
   for (const record of org.transformerAreas) batch.push('transformer_areas', record);
+  for (const area of silentAreas)
+    batch.truth.push({
+      type: 'transformer_area',
+      transformer_area_id: area.id,
+      traits: ['concentrator_failure'],
+      collection_stop_from: clock.dates[area.collectionStopDay ?? 0] ?? '',
+    });
   await flush();
 
   const countyOf = (countyIndex: number) => required(org.counties[countyIndex], 'county');

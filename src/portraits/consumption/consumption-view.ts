@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { Language } from '../../traces/attribute-labels.js';
+import { readPortrait } from '../engine/portrait-store.js';
 import { CONSUMPTION_DEFINITION, type ConsumptionDefinition } from './definition.js';
 import { type ExplainedRule, explainProfile } from './explain.js';
 import { FIGURE_CODES, type FigureCode, type Figures } from './rules.js';
@@ -23,6 +24,11 @@ export interface ConsumptionProfileView {
   /** The last day read, and the newest day any meter of the area was read (采集中断 compares them). */
   lastReadOn: string | null;
   areaReadUntil: string | null;
+  /**
+   * Set when the customer's transformer area holds 台区采集中断 (`collection_stopped`): the whole
+   * area fell silent, so the meter is not behind its neighbours, yet its bill may be estimated.
+   */
+  areaCollectionStopped: { transformerAreaId: string; daysBehindCompany: number } | null;
   figures: ConsumptionFigure[];
   /** Patterns that hold, each with the thresholds and actual values behind it. */
   patterns: ExplainedRule[];
@@ -78,7 +84,11 @@ export async function consumptionView(
 ): Promise<ConsumptionView> {
   const row = (await db.query<ProfileRow>('SELECT * FROM consumption_profile WHERE customer_id = $1', [customerId]))[0];
   const until = row?.as_of ?? new Date();
-  const [daily, monthly] = await Promise.all([dailyUse(db, customerId, until), monthlyUse(db, customerId, row)]);
+  const [daily, monthly, silentArea] = await Promise.all([
+    dailyUse(db, customerId, until),
+    monthlyUse(db, customerId, row),
+    areaCollectionStopped(db, customerId),
+  ]);
   if (!row) return { profile: null, daily, monthly, touShare: null };
 
   const figures = Object.fromEntries(FIGURE_CODES.map((c) => [c, row[c]])) as Figures;
@@ -99,6 +109,7 @@ export async function consumptionView(
       zeroRunEndedOn: row.zero_run_ended_on,
       lastReadOn: row.last_read_on,
       areaReadUntil: row.area_read_until,
+      areaCollectionStopped: silentArea,
       figures: FIGURE_CODES.map((code) => {
         const def = definition.figures[code];
         const value = row[code];
@@ -176,4 +187,19 @@ async function monthlyUse(
     daysRead: r.days_read,
     peerMedianKwh: r.peer_daily === null ? null : round(r.peer_daily * r.days_read, 1),
   }));
+}
+
+/** The customer's transformer area, if its current portrait holds 台区采集中断. */
+async function areaCollectionStopped(
+  db: Queryable,
+  customerId: number,
+): Promise<ConsumptionProfileView['areaCollectionStopped']> {
+  const [customer] = await db.query<{ area: string | null }>(
+    'SELECT transformer_area_id AS area FROM customer WHERE customer_id = $1',
+    [customerId],
+  );
+  if (!customer?.area) return null;
+  const portrait = await readPortrait(db, 'transformer_area', customer.area);
+  if (!portrait?.tags.includes('collection_stopped')) return null;
+  return { transformerAreaId: customer.area, daysBehindCompany: Number(portrait.features.collection_behind_days ?? 0) };
 }

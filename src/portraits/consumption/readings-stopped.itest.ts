@@ -6,6 +6,7 @@ import type { PortraitEngine } from '../engine/portrait-engine.js';
 import { TIME_CHANGE } from '../engine/source-types.js';
 import { createPortraitEngine } from '../portraits.js';
 import { customersFallenBehindTheirArea } from './behind-area.js';
+import { consumptionView } from './consumption-view.js';
 import { rebuildConsumptionProfiles } from './rebuild.js';
 
 // 采集中断: a meter that stopped reporting while its neighbours went on is told apart from an
@@ -87,6 +88,12 @@ describe('readings stopped (采集中断)', () => {
     expect(values.get(late)?.tags).toContain('collection_stopped');
     expect(values.get(area)?.features.collection_behind_days).toBe(0);
     expect(values.get(area)?.tags).not.toContain('collection_stopped');
+
+    // The customer's consumption panel says so, for a meter that is not behind its neighbours.
+    await engine.commit(prepared);
+    const silentAreaView = await consumptionView(t.db, lateArea[0] as number, 'zh');
+    expect(silentAreaView.profile?.areaCollectionStopped).toEqual({ transformerAreaId: late, daysBehindCompany: 6 });
+    expect((await consumptionView(t.db, neighbours[0] as number, 'zh')).profile?.areaCollectionStopped).toBeNull();
   });
 
   it("reruns a silent meter's profile for time once its area has been read further, and no one else's", async () => {

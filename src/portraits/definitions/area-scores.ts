@@ -28,7 +28,14 @@ export const AREA_RISK_RULES: Record<AreaRiskDimension, PointsRule[]> = {
     rule(ge('fault_saifi_12m', 1.5), 10, '户均故障停电1.5次以上', '1.5 or more fault interruptions per customer'),
     rule(ge('fault_saifi_12m', 3), 8, '户均故障停电3次以上', '3 or more fault interruptions per customer'),
     rule(ge('fault_outages_90d', 2), 4, '90天内故障2次以上', 'Two or more faults in 90 days'),
-    rule(lt('collection_rate_min_12m', 0.95), 3, '月采集成功率低于95%', 'A month with collection rate below 95 %'),
+    // Both end in estimated bills and fee complaints. The monthly rate is taken at the reading
+    // round, so a concentrator that fails after it shows only as the area's days behind.
+    rule(
+      any(lt('collection_rate_min_12m', 0.95), ge('collection_behind_days', 3)),
+      3,
+      '月采集成功率低于95%或台区采集中断3天以上',
+      'A month with collection rate below 95 %, or collection stopped 3 days or more',
+    ),
   ],
   outage: [
     rule(
@@ -93,7 +100,8 @@ const DIMENSION_NAMES: Record<AreaRiskDimension, { zh: string; en: string }> = {
 
 /** Versions of the dimension scores (`risk_<dimension>`): bumped when a dimension's rows or names change. */
 const DIMENSION_SCORE_VERSION: Record<AreaRiskDimension, number> = {
-  equipment: 1,
+  // v2: the collection row also fires for an area whose collection stopped (collection_behind_days).
+  equipment: 2,
   outage: 1,
   demand: 1,
   customer_mix: 1,
@@ -137,7 +145,8 @@ export function areaScores(kind: AreaKind): ScoreDef[] {
       min: 0,
       max: 100,
       rules: AREA_RISK_DIMENSIONS.flatMap((d) => AREA_RISK_RULES[d]),
-      version: 1,
+      // v2: the equipment dimension's collection row (see DIMENSION_SCORE_VERSION).
+      version: 2,
     },
     ...dimensionScores,
   ];

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/db.js';
 import type { GroundTruthLine } from '../../demo/ground-truth.js';
 import type { FeatureValues } from '../engine/types.js';
-import { type TaggedCustomer, type TagScore, tallyTags } from './tally-tags.js';
+import { type TaggedCustomer, type TaggedSubject, type TagScore, tallyTags } from './tally-tags.js';
+import { AREA_TRAIT_TAGS } from './trait-tags.js';
 
 /** Planted traits per customer number (a theft counts once it began before `asOf`). */
 export function plantedTraits(lines: Iterable<GroundTruthLine>, asOf: Date): Map<string, Set<string>> {
@@ -38,4 +39,26 @@ export async function evaluatePortraits(
       features: r.features,
     }));
   return { customers: customers.length, asOf, scores: tallyTags(customers), scored: customers };
+}
+
+/**
+ * Scores the current transformer-area portraits against what the world planted in its areas
+ * (a failed concentrator). An area the ground truth does not name had nothing planted.
+ */
+export async function evaluateAreaPortraits(
+  db: Queryable,
+  truth: Iterable<GroundTruthLine>,
+): Promise<{ areas: number; scores: TagScore[] }> {
+  const planted = new Map<string, Set<string>>();
+  for (const line of truth)
+    if (line.type === 'transformer_area') planted.set(line.transformer_area_id, new Set(line.traits));
+  const rows = await db.query<{ subject_key: string; tags: string[]; features: FeatureValues }>(
+    `SELECT subject_key, tags, features FROM subject_portrait WHERE subject_kind = 'transformer_area' AND valid_to IS NULL`,
+  );
+  const areas: TaggedSubject[] = rows.map((r) => ({
+    traits: planted.get(r.subject_key) ?? new Set<string>(),
+    tags: new Set(r.tags),
+    features: r.features,
+  }));
+  return { areas: areas.length, scores: tallyTags(areas, AREA_TRAIT_TAGS) };
 }

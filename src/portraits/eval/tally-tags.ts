@@ -1,15 +1,15 @@
 import { holds } from '../engine/conditions.js';
 import type { FeatureValues } from '../engine/types.js';
-import { TRAIT_TAGS } from './trait-tags.js';
+import { TRAIT_TAGS, type TraitTag } from './trait-tags.js';
 
 export interface TagScore {
   tag: string;
   trait: string;
-  /** Customers with the trait. */
+  /** Subjects with the trait. */
   planted: number;
   /** Trait holders whose traces could show it (see TraitTag.opportunity). */
   observable: number;
-  /** Customers with the tag. */
+  /** Subjects with the tag. */
   tagged: number;
   truePositives: number;
   observableTruePositives: number;
@@ -18,18 +18,22 @@ export interface TagScore {
   observableRecall: number | null;
 }
 
-export interface TaggedCustomer {
-  customerNo: string;
+/** A customer or an area: what was planted in it and what its portrait says. */
+export interface TaggedSubject {
   traits: ReadonlySet<string>;
   tags: ReadonlySet<string>;
   features: FeatureValues;
 }
 
+export interface TaggedCustomer extends TaggedSubject {
+  customerNo: string;
+}
+
 const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
 
 /** Per trait-backed tag: precision and recall of the tag against the planted trait. Pure. */
-export function tallyTags(customers: Iterable<TaggedCustomer>): TagScore[] {
-  const scores = TRAIT_TAGS.map((p) => ({
+export function tallyTags(subjects: Iterable<TaggedSubject>, pairs: readonly TraitTag[] = TRAIT_TAGS): TagScore[] {
+  const scores = pairs.map((p) => ({
     ...p,
     planted: 0,
     observable: 0,
@@ -37,7 +41,7 @@ export function tallyTags(customers: Iterable<TaggedCustomer>): TagScore[] {
     truePositives: 0,
     observableTruePositives: 0,
   }));
-  for (const c of customers) {
+  for (const c of subjects) {
     for (const s of scores) {
       const has = c.traits.has(s.trait);
       const tagged = c.tags.has(s.tag);

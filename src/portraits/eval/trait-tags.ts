@@ -1,4 +1,4 @@
-import type { CustomerTrait } from '../../demo/types.js';
+import type { AreaTrait, CustomerTrait } from '../../demo/types.js';
 import type { Condition } from '../engine/types.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Condition } from '../engine/types.js';
  */
 export interface TraitTag {
   tag: string;
-  trait: CustomerTrait;
+  trait: CustomerTrait | AreaTrait;
   opportunity: Condition | null;
 }
 
@@ -31,4 +31,9 @@ export const TRAIT_TAGS: readonly TraitTag[] = [
   { tag: 'readings_stopped', trait: 'collection_failure', opportunity: null },
   { tag: 'digital_native', trait: 'digital_native', opportunity: null },
   { tag: 'hall_goer', trait: 'hall_goer', opportunity: null },
+];
+
+/** Transformer-area tags against what the demo plants in an area. */
+export const AREA_TRAIT_TAGS: readonly TraitTag[] = [
+  { tag: 'collection_stopped', trait: 'concentrator_failure', opportunity: null },
 ];

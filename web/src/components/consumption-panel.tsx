@@ -91,11 +91,21 @@ function FigureSummary({ profile }: { profile: Profile }) {
                 key: 'read',
                 label: t('consumption.lastReadOn'),
                 children: (
-                  <span data-testid="consumption-last-read">
-                    {profile.areaReadUntil && profile.areaReadUntil > profile.lastReadOn
-                      ? t('consumption.behindArea', { date: profile.lastReadOn, area: profile.areaReadUntil })
-                      : profile.lastReadOn}
-                  </span>
+                  <Space size={4} wrap>
+                    <span data-testid="consumption-last-read">
+                      {profile.areaReadUntil && profile.areaReadUntil > profile.lastReadOn
+                        ? t('consumption.behindArea', { date: profile.lastReadOn, area: profile.areaReadUntil })
+                        : profile.lastReadOn}
+                    </span>
+                    {profile.areaCollectionStopped && (
+                      <Tag color="volcano" data-testid="consumption-area-stopped">
+                        {t('consumption.areaStopped', {
+                          area: profile.areaCollectionStopped.transformerAreaId,
+                          days: profile.areaCollectionStopped.daysBehindCompany,
+                        })}
+                      </Tag>
+                    )}
+                  </Space>
                 ),
               },
             ]

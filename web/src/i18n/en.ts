@@ -117,6 +117,7 @@ export const en: Messages = {
     dropStartedOn: 'Drop began on',
     lastReadOn: 'Last reading',
     behindArea: '{{date}} (the area is read to {{area}})',
+    areaStopped: 'Area {{area}} stopped reporting, {{days}} days behind the company: bills may be estimated',
     patterns: 'Patterns',
     advice: 'Advice',
     noPatterns: 'Nothing notable',

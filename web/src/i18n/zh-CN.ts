@@ -118,6 +118,7 @@ export const zhCN = {
     dropStartedOn: '电量下降始于',
     lastReadOn: '最后读数日',
     behindArea: '{{date}}（同台区已采集至 {{area}}）',
+    areaStopped: '所在台区 {{area}} 整体采集中断，落后全公司 {{days}} 天：电费可能估抄',
     patterns: '用电特征',
     advice: '服务建议',
     noPatterns: '无明显特征',
