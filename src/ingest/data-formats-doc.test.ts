@@ -4,7 +4,9 @@ import { DEFAULT_SOURCE } from './kind.js';
 import { IMPORT_ORDER } from './records.js';
 import { SCHEMAS } from './schemas.js';
 
-const doc = readFileSync('docs/data-formats.md', 'utf8');
+const doc = ['docs/data-formats.md', 'docs/data-formats-transactions.md']
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 const section = (kind: string) => doc.split(`\n### ${kind}\n`)[1]?.split('\n### ')[0] ?? '';
 
 describe('docs/data-formats.md', () => {

@@ -1,7 +1,7 @@
 /**
  * The machine-readable list of rejected rows: JSON Lines, one object per rejected row
- * (docs/data-formats.md#errors-file). Created on the first rejection, so a clean import
- * leaves no file; a stale file from an earlier run is removed first.
+ * (docs/data-formats.md#rejected-rows-and-the-errors-file). Created on the first rejection,
+ * so a clean import leaves no file; a stale file from an earlier run is removed first.
  */
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 

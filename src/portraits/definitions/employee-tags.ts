@@ -3,7 +3,7 @@ import type { Condition, StrategyDef, TagDef, TagDimension } from '../engine/typ
 /**
  * Employee tags (员工标签), grouped by the five aspects, each with the strategy a manager
  * should follow (seed 000: 让合适的人做合适的事 — match staff to customers, coach, pre-empt
- * violations). Thresholds are documented in docs/portraits-employees-areas.md.
+ * violations). Thresholds are documented in docs/portraits-employees.md.
  */
 interface Spec {
   aspect: TagDimension;
