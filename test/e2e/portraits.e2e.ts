@@ -162,4 +162,44 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     expect(await page.getByTestId('hot-zone-reason').count()).toBeGreaterThan(0);
     await screenshot(page, 'portrait-hot-zones');
   });
+
+  it("opens an area's portrait from the ranking: risk radar, score with its reasons and why, points by dimension", async () => {
+    const page = await pageAs('manager');
+    await page.goto(`${server.baseUrl}/hot-zones`);
+    const top = page.getByTestId('hot-zone-table').locator('tr.ant-table-row').first();
+    await top.waitFor();
+    const rankedScore = Number(await top.locator('.ant-progress').textContent());
+    const rankedName = await top.getByTestId('hot-zone-link').textContent();
+    await top.getByTestId('hot-zone-link').click();
+    await page.waitForURL(/\/areas\/transformer_area\/TA\d+$/);
+    await page.getByTestId('area-radar').locator('canvas').first().waitFor();
+    expect(await page.getByTestId('area-name').textContent()).toBe(rankedName);
+    const risk = page.getByTestId('area-risk');
+    expect(Math.round(Number(await risk.getAttribute('data-score')))).toBe(rankedScore);
+    // The top of the ranking scored points, and each fired row is shown with its points.
+    expect(rankedScore).toBeGreaterThan(0);
+    expect(await page.getByTestId('area-risk-reason').count()).toBeGreaterThan(0);
+    for (const dimension of ['equipment', 'outage', 'demand', 'customer_mix', 'staff'])
+      await page.getByTestId(`area-dimension-${dimension}`).waitFor();
+    expect(Number(await page.getByTestId('area-points').getAttribute('data-count'))).toBeGreaterThan(20);
+    await screenshot(page, 'portrait-area');
+
+    await risk.locator('a').first().click();
+    const why = page.getByTestId('why-content');
+    await why.waitFor();
+    expect(await why.getAttribute('data-element')).toBe('score:service_risk');
+    expect(await page.getByTestId('why-leaf').count()).toBeGreaterThan(0);
+    await screenshot(page, 'portrait-area-why', false);
+  });
+
+  it("links a customer's transformer area to the area's portrait", async () => {
+    const page = await pageAs('agent');
+    await openCustomer(page, customer.customerNo);
+    const link = page.getByTestId('customer-transformer_area-link');
+    const name = await link.textContent();
+    await link.click();
+    await page.waitForURL(/\/areas\/transformer_area\//);
+    await page.getByTestId('area-portrait').waitFor();
+    expect(await page.getByTestId('area-name').textContent()).toBe(name);
+  });
 });

@@ -31,6 +31,7 @@ const QaAgentPage = lazy(() => import('./pages/qa-agent-page.js'));
 const QaTopicsPage = lazy(() => import('./pages/qa-topics-page.js'));
 const QaChainPage = lazy(() => import('./pages/qa-chain-page.js'));
 const QaReinspectionsPage = lazy(() => import('./pages/qa-reinspections-page.js'));
+const AreaPage = lazy(() => import('./pages/area-page.js'));
 const HotZonesPage = lazy(() => import('./pages/hot-zones-page.js'));
 const SegmentsPage = lazy(() => import('./pages/segments-page.js'));
 const TagCatalogPage = lazy(() => import('./pages/tag-catalog-page.js'));
@@ -82,6 +83,7 @@ export function App() {
                   <Route path="/qa/chain" element={<QaChainPage />} />
                   <Route path="/qa/reinspections" element={<QaReinspectionsPage />} />
                   <Route path="/hot-zones" element={<HotZonesPage />} />
+                  <Route path="/areas/:kind/:id" element={<AreaPage />} />
                   <Route path="/segments" element={<SegmentsPage />} />
                   <Route path="/tag-catalog" element={<TagCatalogPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -91,9 +91,9 @@ describe('readings stopped (采集中断)', () => {
 
     // The customer's consumption panel says so, for a meter that is not behind its neighbours.
     await engine.commit(prepared);
-    const silentAreaView = await consumptionView(t.db, lateArea[0] as number, 'zh');
+    const silentAreaView = await consumptionView(t.db, lateArea[0] as number, 'zh-CN');
     expect(silentAreaView.profile?.areaCollectionStopped).toEqual({ transformerAreaId: late, daysBehindCompany: 6 });
-    expect((await consumptionView(t.db, neighbours[0] as number, 'zh')).profile?.areaCollectionStopped).toBeNull();
+    expect((await consumptionView(t.db, neighbours[0] as number, 'zh-CN')).profile?.areaCollectionStopped).toBeNull();
   });
 
   it("reruns a silent meter's profile for time once its area has been read further, and no one else's", async () => {

@@ -6,6 +6,7 @@
  */
 import type {
   AreaKind,
+  AreaPortraitReply,
   ConditionOutcome,
   CustomerPortraitWithNotesReply,
   EmployeePortraitReply,
@@ -21,6 +22,7 @@ import { apiRequest } from './http.js';
 
 export type {
   AreaKind,
+  AreaPortraitReply as AreaPortrait,
   ConditionOutcome,
   EmployeePortraitReply as EmployeePortrait,
   FeatureEvidence,
@@ -35,6 +37,8 @@ export type EvidenceRow = FeatureEvidence['items'][number];
 export type HotZone = HotZonesReply['items'][number];
 export type HotZoneTreeNode = NonNullable<HotZonesReply['tree']>;
 export type NoteStance = PortraitNoteReply['stance'];
+/** An employee aspect or an area dimension, with its score, statistic points and tags. */
+export type PortraitGroup = EmployeePortraitReply['aspects'][number] | AreaPortraitReply['dimensions'][number];
 
 /** 'tag:<code>', 'score:<code>' or 'grade:<code>'. */
 export type PortraitElement = `${'tag' | 'score' | 'grade'}:${string}`;
@@ -48,6 +52,7 @@ export interface NewPortraitNote {
 const seg = encodeURIComponent;
 const customerBase = (customerNo: string) => `/api/v1/customers/${seg(customerNo)}/portrait`;
 const employeeBase = (employeeNo: string) => `/api/v1/employees/${seg(employeeNo)}/portrait`;
+const areaBase = (kind: AreaKind, id: string) => `/api/v1/areas/${kind}/${seg(id)}/portrait`;
 
 export const portraitApi = {
   definitions: () => apiRequest<PortraitDefinitionsReply>('GET', '/api/v1/portraits/definitions'),
@@ -64,6 +69,10 @@ export const portraitApi = {
   employeePortrait: (employeeNo: string) => apiRequest<EmployeePortraitReply>('GET', employeeBase(employeeNo)),
   employeeWhy: (employeeNo: string, element: PortraitElement) =>
     apiRequest<SubjectPortraitWhyReply>('GET', `${employeeBase(employeeNo)}/why`, { query: { element, limit: 20 } }),
+
+  areaPortrait: (kind: AreaKind, id: string) => apiRequest<AreaPortraitReply>('GET', areaBase(kind, id)),
+  areaWhy: (kind: AreaKind, id: string, element: PortraitElement) =>
+    apiRequest<SubjectPortraitWhyReply>('GET', `${areaBase(kind, id)}/why`, { query: { element, limit: 20 } }),
 
   hotZones: (query: { kind?: AreaKind; orgUnit?: string; limit?: number }) =>
     apiRequest<HotZonesReply>('GET', '/api/v1/hot-zones', { query }),

@@ -2,6 +2,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { CustomerProfile, PiiField, UnmaskedValues } from '../api-client/types.js';
 import { useCan } from '../session/session-context.js';
 import { CustomerFlags } from './customer-flags.js';
@@ -24,6 +25,18 @@ export function CustomerHeader({ customer }: { customer: CustomerProfile }) {
   const [revealed, setRevealed] = useState<UnmaskedValues>({});
   const [dialogOpen, setDialogOpen] = useState(false);
   const none = t('common.none');
+  const mayReadPortraits = useCan('portrait:read');
+  // The area's portrait (risk, tags such as 台区采集中断) is one click from the customer.
+  const areaLink = (kind: 'transformer_area' | 'feeder', area: { id: string; name: string } | null | undefined) =>
+    !area ? (
+      none
+    ) : mayReadPortraits ? (
+      <Link key={kind} to={`/areas/${kind}/${encodeURIComponent(area.id)}`} data-testid={`customer-${kind}-link`}>
+        {area.name}
+      </Link>
+    ) : (
+      area.name
+    );
 
   const shown = (field: PiiField) => {
     const isRevealed = revealed[field] !== undefined;
@@ -62,13 +75,16 @@ export function CustomerHeader({ customer }: { customer: CustomerProfile }) {
     {
       key: 'area',
       label: t('customer.transformerArea'),
-      children: customer.topology.transformerArea?.name ?? none,
+      children: areaLink('transformer_area', customer.topology.transformerArea),
     },
     {
       key: 'feeder',
       label: t('customer.feeder'),
       children: customer.topology.feeder
-        ? `${customer.topology.feeder.name}${customer.topology.substation ? ` · ${customer.topology.substation.name}` : ''}`
+        ? [
+            areaLink('feeder', customer.topology.feeder),
+            customer.topology.substation ? ` · ${customer.topology.substation.name}` : '',
+          ]
         : none,
     },
     {

@@ -6,9 +6,10 @@ import { ApiError } from '../api-client/http.js';
 import { type EmployeePortrait, type PortraitElement, portraitApi } from '../api-client/portrait-endpoints.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { describeApiError } from '../session/describe-api-error.js';
-import { EmployeeAspectRadar, EmployeeComplaintChart } from './portrait-employee-charts.js';
-import { EmployeeStatisticPoints } from './portrait-employee-points.js';
+import { EmployeeComplaintChart } from './portrait-employee-charts.js';
 import { usePickName } from './portrait-format.js';
+import { PortraitGroupPoints } from './portrait-group-points.js';
+import { PortraitGroupRadar } from './portrait-group-radar.js';
 import { PortraitStrategies } from './portrait-strategies.js';
 import { PortraitWhyDrawer } from './portrait-why-drawer.js';
 import { WorkOrderTable } from './work-order-table.js';
@@ -107,7 +108,12 @@ export function EmployeePortraitSection({ employeeNo }: { employeeNo: string }) 
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={10}>
             <Typography.Text strong>{t('portrait.employee.radar')}</Typography.Text>
-            <EmployeeAspectRadar aspects={portrait.aspects} />
+            <PortraitGroupRadar
+              groups={portrait.aspects}
+              name={t('portrait.employee.radar')}
+              meaning="strength"
+              testId="employee-radar"
+            />
           </Col>
           <Col xs={24} lg={14}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -120,7 +126,7 @@ export function EmployeePortraitSection({ employeeNo }: { employeeNo: string }) 
             </Space>
           </Col>
         </Row>
-        <EmployeeStatisticPoints aspects={portrait.aspects} onOpen={setOpened} />
+        <PortraitGroupPoints groups={portrait.aspects} onOpen={setOpened} testIdPrefix="employee" />
       </Card>
       <Card
         title={t('portrait.employee.complaints')}

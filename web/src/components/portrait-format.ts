@@ -12,6 +12,8 @@ export const GRADE_COLORS: Record<string, Record<string, string>> = {
   activity_level: { high: 'blue', medium: 'cyan', low: 'default' },
   complaint_risk_level: { high: 'red', medium: 'orange', low: 'green' },
   star_rating: { '5': 'green', '4': 'blue', '3': 'gold', '2': 'orange', '1': 'red' },
+  // antd's preset tag colours (light background, dark text); yellow reads better as gold.
+  hot_zone_level: { red: 'red', orange: 'orange', yellow: 'gold', green: 'green' },
 };
 
 export const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };

@@ -1,12 +1,11 @@
 import { Progress, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { HotZone, HotZones } from '../api-client/portrait-endpoints.js';
-import { TONE_COLOR, usePickName } from './portrait-format.js';
+import { GRADE_COLORS, TONE_COLOR, usePickName } from './portrait-format.js';
 import { levelColor } from './portrait-hot-zone-treemap.js';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-// antd's preset tag colours (light background, dark text) for the named levels; yellow reads better as gold.
-const LEVEL_TAG: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', green: 'green' };
 
 /** Hot zones ranked by risk score, each with its level, customers and the largest reasons. */
 export function HotZoneTable({ hotZones }: { hotZones: HotZones }) {
@@ -20,7 +19,9 @@ export function HotZoneTable({ hotZones }: { hotZones: HotZones }) {
       width: 200,
       render: (name: string, zone) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{name}</Typography.Text>
+          <Link to={`/areas/${zone.kind}/${encodeURIComponent(zone.id)}`} data-testid="hot-zone-link">
+            <Typography.Text strong>{name}</Typography.Text>
+          </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {zone.id}
           </Typography.Text>
@@ -51,7 +52,7 @@ export function HotZoneTable({ hotZones }: { hotZones: HotZones }) {
       key: 'level',
       width: 96,
       render: (_, zone) => (
-        <Tag color={LEVEL_TAG[zone.riskLevel ?? ''] ?? levelColor(hotZones.levels, zone.riskLevel)}>
+        <Tag color={GRADE_COLORS.hot_zone_level?.[zone.riskLevel ?? ''] ?? levelColor(hotZones.levels, zone.riskLevel)}>
           {zone.levelName ? pick(zone.levelName) : '—'}
         </Tag>
       ),
