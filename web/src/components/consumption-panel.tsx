@@ -71,6 +71,9 @@ function FigureSummary({ profile }: { profile: Profile }) {
     <Descriptions
       size="small"
       column={{ xs: 1, md: 2 }}
+      // The panel is half a page wide: a long figure name must wrap, not squeeze its value
+      // into a column one character wide.
+      styles={{ content: { minWidth: 96 } }}
       items={[
         {
           key: 'level',
