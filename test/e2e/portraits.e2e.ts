@@ -192,6 +192,19 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     await screenshot(page, 'portrait-area-why', false);
   });
 
+  it("opens a transformer area's portrait from its tile in the treemap", async () => {
+    // A grid manager's treemap starts at the grid: every tile is one of its transformer areas.
+    const page = await pageAs('grid');
+    await page.goto(`${server.baseUrl}/hot-zones`);
+    const treemap = page.getByTestId('hot-zone-treemap');
+    await treemap.locator('canvas').first().waitFor();
+    const box = await treemap.boundingBox();
+    if (!box) throw new Error('the treemap has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL(/\/areas\/transformer_area\/TA\d+$/);
+    await page.getByTestId('area-radar').locator('canvas').first().waitFor();
+  });
+
   it("links a customer's transformer area to the area's portrait", async () => {
     const page = await pageAs('agent');
     await openCustomer(page, customer.customerNo);

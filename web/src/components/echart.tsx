@@ -63,17 +63,22 @@ export function EChart({
   style,
   testId,
   onClick,
+  onItemClick,
 }: {
   option: ChartOption;
   style?: CSSProperties;
   testId?: string;
   onClick?: (click: ChartClick) => void;
+  /** A click on a series item (a treemap tile, a pie slice): the item's data as given in the option. */
+  onItemClick?: (data: unknown) => void;
 }) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
   // The latest handler, so the instance binds once and a new closure each render costs nothing.
   const clickHandler = useRef(onClick);
   clickHandler.current = onClick;
+  const itemClickHandler = useRef(onItemClick);
+  itemClickHandler.current = onItemClick;
 
   useEffect(() => {
     if (!element.current) return;
@@ -91,6 +96,7 @@ export function EChart({
         return;
       }
     });
+    instance.on('click', (params) => itemClickHandler.current?.(params.data));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {

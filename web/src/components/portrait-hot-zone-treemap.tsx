@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
 import type { HotZones, HotZoneTreeNode } from '../api-client/portrait-endpoints.js';
 import { type ChartOption, EChart } from './echart.js';
 import { usePickName } from './portrait-format.js';
@@ -43,6 +44,8 @@ function levelOf(levels: HotZones['levels'], score: number | null): string | nul
 
 interface TreemapNode {
   name: string;
+  /** Set on transformer-area tiles: a click opens the area's portrait. */
+  areaId?: string;
   value: number;
   riskScore: number | null;
   levelName: string;
@@ -52,10 +55,20 @@ interface TreemapNode {
 
 /**
  * Where the service risk is: the org tree (company → … → grid → transformer area) as a
- * treemap, tiles sized by the API's value and coloured by hot-zone level; a click drills in.
+ * treemap, tiles sized by the API's value and coloured by hot-zone level; a click on an org
+ * unit drills in, a click on a transformer area opens its portrait.
  */
 export function HotZoneTreemap({ hotZones }: { hotZones: HotZones }) {
   const pick = usePickName();
+  const navigate = useNavigate();
+  // An org unit's tile drills in (ECharts' own zoom); a transformer area's opens its portrait.
+  const openArea = useCallback(
+    (data: unknown) => {
+      const areaId = (data as Partial<TreemapNode> | undefined)?.areaId;
+      if (areaId) navigate(`/areas/transformer_area/${encodeURIComponent(areaId)}`);
+    },
+    [navigate],
+  );
   const option = useMemo<ChartOption>(() => {
     const { levels, tree } = hotZones;
     const toNode = (node: HotZoneTreeNode): TreemapNode => {
@@ -63,6 +76,7 @@ export function HotZoneTreemap({ hotZones }: { hotZones: HotZones }) {
       const levelName = levels.find((l) => l.grade === level)?.name;
       return {
         name: node.name,
+        ...(node.level === 'transformer_area' ? { areaId: node.id } : {}),
         value: node.value,
         riskScore: node.riskScore,
         levelName: levelName ? pick(levelName) : '',
@@ -113,7 +127,7 @@ export function HotZoneTreemap({ hotZones }: { hotZones: HotZones }) {
           {[...path.path, path.root.name].join(' / ')}
         </Typography.Text>
       )}
-      <EChart option={option} style={{ height: 420 }} testId="hot-zone-treemap" />
+      <EChart option={option} style={{ height: 420 }} testId="hot-zone-treemap" onItemClick={openArea} />
     </>
   );
 }
