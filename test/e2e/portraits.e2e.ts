@@ -161,6 +161,20 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await page.getByTestId('hot-zone-reason').count()).toBeGreaterThan(0);
     await screenshot(page, 'portrait-hot-zones');
+
+    // Narrowed to one area tag, every ranked area holds it.
+    const before = await rows.count();
+    const tagName = (await page.getByTestId('hot-zone-tag').first().textContent()) ?? '';
+    await page.getByTestId('hot-zone-tag-filter').click();
+    await page.keyboard.type(tagName);
+    const narrowed = page.waitForResponse((r) => r.url().includes('/api/v1/hot-zones') && r.url().includes('tag='));
+    await page.keyboard.press('Enter');
+    await narrowed;
+    await rows.first().waitFor();
+    const after = await rows.count();
+    expect(after).toBeLessThanOrEqual(before);
+    for (let i = 0; i < after; i++)
+      expect(await rows.nth(i).getByTestId('hot-zone-tag').allTextContents()).toContain(tagName);
   });
 
   it("opens an area's portrait from the ranking: risk radar, score with its reasons and why, points by dimension", async () => {

@@ -144,6 +144,9 @@ export function registerSubjectPortraitRoutes(app: GridcareApp, db: Db, engine: 
         querystring: Type.Object({
           kind: Type.Optional(AreaKindSchema),
           orgUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          tag: Type.Optional(
+            Type.String({ pattern: '^[a-z0-9_]+$', description: 'only the areas holding this area tag' }),
+          ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
         }),
       },
@@ -152,6 +155,7 @@ export function registerSubjectPortraitRoutes(app: GridcareApp, db: Db, engine: 
       hotZones(db, engine, actorOf(request), {
         kind: (request.query.kind ?? 'transformer_area') as AreaKind,
         orgUnit: request.query.orgUnit,
+        tag: request.query.tag,
         limit: request.query.limit ?? 20,
       }),
   );

@@ -1,6 +1,6 @@
 import { type Actor, requireInScope, scopePattern } from '../../auth/actor.js';
 import type { Db } from '../../db/db.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { HOT_ZONE_BANDS } from '../definitions/area-scores.js';
 import type { AreaKind } from '../definitions/area-sources.js';
 import { catalogFor } from '../definitions/index.js';
@@ -59,13 +59,24 @@ export async function hotZones(
   db: Db,
   engine: PortraitEngine,
   actor: Actor,
-  query: { kind: AreaKind; orgUnit?: string | undefined; limit: number },
+  query: { kind: AreaKind; orgUnit?: string | undefined; tag?: string | undefined; limit: number },
 ): Promise<HotZonesReply> {
+  const catalog = catalogFor(query.kind, engine.catalog);
+  const tagsByCode = new Map(catalog.tags.map((t) => [t.code, t]));
+  if (query.tag !== undefined && !tagsByCode.has(query.tag))
+    throw new AppError(
+      'PORTRAIT_ELEMENT_UNKNOWN',
+      `tag=${query.tag} is not a ${query.kind} tag; the area tags are listed by GET /api/v1/portraits/definitions`,
+      400,
+      { tag: query.tag },
+    );
   const root = await rootFor(db, actor, query.orgUnit);
-  const params = [query.kind, root ? likePrefix(root.path) : '%', scopePattern(actor)];
+  const params = [query.kind, root ? likePrefix(root.path) : '%', scopePattern(actor), query.tag ?? null];
   const { join, name } = AREA_JOIN[query.kind];
+  // With a tag, only the areas holding it: e.g. every transformer area whose collection stopped.
   const from = `FROM subject_portrait sp ${join}
-    WHERE sp.subject_kind = $1 AND sp.valid_to IS NULL AND o.path LIKE $2 AND ($3 = '%' OR o.path LIKE $3)`;
+    WHERE sp.subject_kind = $1 AND sp.valid_to IS NULL AND o.path LIKE $2 AND ($3 = '%' OR o.path LIKE $3)
+      AND ($4::text IS NULL OR $4 = ANY(sp.tags))`;
   const [rows, totals] = await Promise.all([
     db.query<{
       id: string;
@@ -80,7 +91,7 @@ export async function hotZones(
       `SELECT sp.subject_key AS id, ${name} AS name, o.org_unit_id, o.name AS org_name, sp.features, sp.tags,
          (sp.scores->>'service_risk')::float8 AS risk, sp.grades->>'hot_zone_level' AS level
        ${from}
-       ORDER BY (sp.scores->>'service_risk')::float8 DESC NULLS LAST, sp.subject_key LIMIT $4`,
+       ORDER BY (sp.scores->>'service_risk')::float8 DESC NULLS LAST, sp.subject_key LIMIT $5`,
       [...params, query.limit],
     ),
     db.query<{ n: number; computed_at: Date | null }>(
@@ -88,8 +99,6 @@ export async function hotZones(
       params,
     ),
   ]);
-  const catalog = catalogFor(query.kind, engine.catalog);
-  const tagsByCode = new Map(catalog.tags.map((t) => [t.code, t]));
   const items: HotZone[] = rows.map((r) => ({
     kind: query.kind,
     id: r.id,

@@ -235,6 +235,29 @@ describe('hot zones (E5)', () => {
     expect(grids2.items.map((i: { id: string }) => i.id)).toEqual([w.grid1]);
   });
 
+  it('lists only the areas holding a tag, and refuses a tag areas do not have', async () => {
+    const all = (await get(`/api/v1/hot-zones?orgUnit=${w.station}`, countyManager)).json<HotZonesReply>();
+    const [first, second] = all.items;
+    const tagOfFirst = first?.tags.find((tag) => !second?.tags.some((other) => other.code === tag.code))?.code;
+    expect(tagOfFirst).toBeDefined();
+    const tagged = (
+      await get(`/api/v1/hot-zones?orgUnit=${w.station}&tag=${tagOfFirst}`, countyManager)
+    ).json<HotZonesReply>();
+    expect(tagged.items.map((i) => i.id)).toEqual([w.area1]);
+    expect(tagged.total).toBe(1);
+    // The treemap still shows every area: the filter narrows the ranking.
+    expect(tagged.tree?.value).toBe(all.tree?.value);
+
+    const none = (await get(`/api/v1/hot-zones?orgUnit=${w.station}&tag=collection_stopped`, countyManager)).json();
+    expect(none).toMatchObject({ total: 0, items: [] });
+    const unknown = await get(`/api/v1/hot-zones?tag=credit_grade_a`, countyManager);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({
+      code: 'PORTRAIT_ELEMENT_UNKNOWN',
+      details: { tag: 'credit_grade_a' },
+    });
+  });
+
   it("keeps to the caller's scope", async () => {
     const own = (await get('/api/v1/hot-zones?limit=200', otherCountyManager)).json<HotZonesReply>();
     const ids = own.items.map((i) => i.id);

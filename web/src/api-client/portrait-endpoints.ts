@@ -74,6 +74,6 @@ export const portraitApi = {
   areaWhy: (kind: AreaKind, id: string, element: PortraitElement) =>
     apiRequest<SubjectPortraitWhyReply>('GET', `${areaBase(kind, id)}/why`, { query: { element, limit: 20 } }),
 
-  hotZones: (query: { kind?: AreaKind; orgUnit?: string; limit?: number }) =>
+  hotZones: (query: { kind?: AreaKind; orgUnit?: string; tag?: string | undefined; limit?: number }) =>
     apiRequest<HotZonesReply>('GET', '/api/v1/hot-zones', { query }),
 };

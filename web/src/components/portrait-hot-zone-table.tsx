@@ -75,7 +75,7 @@ export function HotZoneTable({ hotZones }: { hotZones: HotZones }) {
             </Tag>
           ))}
           {zone.tags.map((tag) => (
-            <Tag key={tag.code} color={TONE_COLOR[tag.tone]}>
+            <Tag key={tag.code} color={TONE_COLOR[tag.tone]} data-testid="hot-zone-tag">
               {pick(tag.name)}
             </Tag>
           ))}

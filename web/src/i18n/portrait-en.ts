@@ -117,6 +117,7 @@ export const portraitEn: PortraitMessages = {
     notBuilt: 'No area portrait yet (gridcare portraits rebuild --kind transformer_area)',
   },
   hotZones: {
+    tagFilter: 'Rank only the areas with a tag',
     title: 'Service-risk hot zones',
     intro:
       'Area risk from equipment, outages, requests and complaints, customer mix and staff risk; the redder the tile, the higher the risk. Click a tile to drill down.',

@@ -115,6 +115,7 @@ export const portraitZhCN = {
     notBuilt: '区域画像尚未生成（gridcare portraits rebuild --kind transformer_area）',
   },
   hotZones: {
+    tagFilter: '按区域标签筛选排名',
     title: '服务风险热区',
     intro: '按设备、停电、诉求投诉、客户构成与人员风险计算的区域风险分；色块越红风险越高，点击色块逐级展开。',
     kind: '区域类型',

@@ -1,9 +1,10 @@
-import { Alert, Card, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Segmented, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AreaKind, portraitApi } from '../api-client/portrait-endpoints.js';
 import { ApiErrorResult } from '../components/api-error-result.js';
+import { usePickName } from '../components/portrait-format.js';
 import { HotZoneTable } from '../components/portrait-hot-zone-table.js';
 import { HotZoneTreemap } from '../components/portrait-hot-zone-treemap.js';
 import { useApiData } from '../hooks/use-api-data.js';
@@ -13,8 +14,17 @@ const KINDS: AreaKind[] = ['transformer_area', 'feeder', 'grid', 'station'];
 /** 服务风险热区 (E5): the org tree as a treemap coloured by risk, and the areas ranked. */
 export default function HotZonesPage() {
   const { t } = useTranslation();
+  const pick = usePickName();
   const [kind, setKind] = useState<AreaKind>('transformer_area');
-  const { data, loading, error } = useApiData(`hot-zones|${kind}`, () => portraitApi.hotZones({ kind, limit: 100 }));
+  // Narrows the ranking to the areas holding one tag (e.g. 台区采集中断); the treemap stays whole.
+  const [tag, setTag] = useState<string | undefined>(undefined);
+  const { data, loading, error } = useApiData(`hot-zones|${kind}|${tag ?? ''}`, () =>
+    portraitApi.hotZones({ kind, tag, limit: 100 }),
+  );
+  const { data: definitions } = useApiData('portrait-definitions', () => portraitApi.definitions());
+  const tagOptions = (definitions?.tags ?? [])
+    .filter((def) => def.subject === kind)
+    .map((def) => ({ value: def.code, label: pick(def.name) }));
 
   if (!data && !loading) return <ApiErrorResult error={error} />;
 
@@ -30,9 +40,23 @@ export default function HotZonesPage() {
             <Typography.Text>{t('portrait.hotZones.kind')}</Typography.Text>
             <Segmented<AreaKind>
               value={kind}
-              onChange={setKind}
+              onChange={(next) => {
+                setKind(next);
+                setTag(undefined);
+              }}
               options={KINDS.map((k) => ({ value: k, label: t(`portrait.hotZones.kinds.${k}`) }))}
               data-testid="hot-zone-kind"
+            />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('portrait.hotZones.tagFilter')}
+              style={{ minWidth: 200 }}
+              value={tag}
+              onChange={(next: string | undefined) => setTag(next)}
+              options={tagOptions}
+              data-testid="hot-zone-tag-filter"
             />
             {data && (
               <Typography.Text type="secondary">
@@ -47,7 +71,7 @@ export default function HotZonesPage() {
           </Space>
         </Space>
       </Card>
-      {!data || data.kind !== kind ? (
+      {!data || data.kind !== kind || loading ? (
         <Skeleton active />
       ) : (
         <>
