@@ -59,7 +59,7 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     const why = page.getByTestId('why-content');
     await why.waitFor();
     expect(await why.getAttribute('data-element')).toBe(`tag:${customer.tag.code}`);
-    expect(await page.getByTestId('why-verdict').textContent()).toContain('持有');
+    expect(await page.getByTestId('why-verdict').textContent()).toMatch(/^持有“/);
     const leaves = page.getByTestId('why-leaf');
     expect(await leaves.count()).toBeGreaterThan(0);
     // The condition holds, so at least one leaf passed, and the leaf reads threshold and actual.
@@ -79,7 +79,7 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     const why = page.getByTestId('why-content');
     await why.waitFor();
     expect(await why.getAttribute('data-element')).toBe(`tag:${customer.missing.code}`);
-    expect(await page.getByTestId('why-verdict').textContent()).toContain('没有');
+    expect(await page.getByTestId('why-verdict').textContent()).toMatch(/^未持有“/);
     // What failed is marked: at least one leaf did not pass.
     expect(await page.locator('[data-testid="why-leaf"][data-passed="false"]').count()).toBeGreaterThan(0);
   });
