@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import type { PortraitEngine } from '../engine/portrait-engine.js';
 import { TIME_CHANGE } from '../engine/source-types.js';
 import { createPortraitEngine } from '../portraits.js';
+import { explainSubjectElement } from '../subjects/portrait-shape.js';
 import { customersFallenBehindTheirArea } from './behind-area.js';
 import { consumptionView } from './consumption-view.js';
 import { rebuildConsumptionProfiles } from './rebuild.js';
@@ -94,6 +95,13 @@ describe('readings stopped (采集中断)', () => {
     const silentAreaView = await consumptionView(t.db, lateArea[0] as number, 'zh-CN');
     expect(silentAreaView.profile?.areaCollectionStopped).toEqual({ transformerAreaId: late, daysBehindCompany: 6 });
     expect((await consumptionView(t.db, neighbours[0] as number, 'zh-CN')).profile?.areaCollectionStopped).toBeNull();
+
+    // The tag's why names the day the area was last read and the company's.
+    const why = await explainSubjectElement(t.db, engine, 'transformer_area', late, 'tag:collection_stopped', {
+      label: `transformer area ${late}`,
+    });
+    const behind = why.features.find((f) => f.code === 'collection_behind_days');
+    expect(behind?.items.map((i) => i.detail)).toEqual([`${late} 最新读数日 2026-10-25，全公司 2026-10-31`]);
   });
 
   it("reruns a silent meter's profile for time once its area has been read further, and no one else's", async () => {

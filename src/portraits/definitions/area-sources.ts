@@ -178,6 +178,15 @@ export function areaSources(kind: AreaKind): SourceDef[] {
         GROUP BY ${a.key}, ta.transformer_area_id) aco`,
       key: 'aco.area_key',
       keyType: 'text',
+      // The newest reading day, so the why lists each transformer area newest-read first with
+      // both days; no feature of this source has a window.
+      time: 'aco.read_until',
+      evidence: {
+        id: 'aco.transformer_area_id',
+        kind: "'area_collection'",
+        detail:
+          "aco.transformer_area_id || ' 最新读数日 ' || aco.read_until::text || '，全公司 ' || aco.company_read_until::text",
+      },
     },
     {
       // Customers' portraits valid at the as-of time (customers are rebuilt before areas).

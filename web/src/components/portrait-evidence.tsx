@@ -24,9 +24,11 @@ function readableDetail(detail: string | null): string {
 function EvidenceTable({ rows }: { rows: EvidenceRow[] }) {
   const { t } = useTranslation();
   const { label } = useVocabulary();
-  // A row's kind is a trace type for traces and a work-order type for work orders; payments and
-  // bills name themselves.
+  // A row's kind is a trace type for traces, a work-order type for work orders, or one of the
+  // few other rows a source names itself (bill, payment, QA result, collection).
+  const ownKinds = t('portrait.why.rowKinds', { returnObjects: true }) as Record<string, string>;
   const kindLabel = (kind: string) => {
+    if (ownKinds[kind]) return ownKinds[kind];
     const traceType = label('traceTypes', kind);
     return traceType !== kind ? traceType : label('workOrderTypes', kind);
   };

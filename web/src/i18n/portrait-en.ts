@@ -45,6 +45,13 @@ export const portraitEn: PortraitMessages = {
     noRowsDerived: 'Computed from other features or master data; no rows to list',
     rowTime: 'Time',
     rowKind: 'Kind',
+    rowKinds: {
+      bill: 'Bill',
+      payment: 'Payment',
+      qa_result: 'QA result',
+      'operation:meter_reading': 'Meter-reading round',
+      area_collection: 'Area collection',
+    } as Record<string, string>,
     rowChannel: 'Channel',
     rowTopic: 'Topic',
     rowDetail: 'Detail',

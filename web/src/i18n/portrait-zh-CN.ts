@@ -43,6 +43,13 @@ export const portraitZhCN = {
     noRowsDerived: '该特征由其他特征或档案字段计算，无逐条记录',
     rowTime: '时间',
     rowKind: '类型',
+    rowKinds: {
+      bill: '账单',
+      payment: '缴费',
+      qa_result: '质检结果',
+      'operation:meter_reading': '抄表采集',
+      area_collection: '台区采集',
+    } as Record<string, string>,
     rowChannel: '渠道',
     rowTopic: '诉求分类',
     rowDetail: '内容',
