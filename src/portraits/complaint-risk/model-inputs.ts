@@ -1,4 +1,5 @@
 import { weightedInput } from '../engine/evaluate-portrait.js';
+import type { FeatureWeight } from '../engine/types.js';
 
 /**
  * The customer features the complaint-risk model (投诉风险度, C6) reads: a documented subset
@@ -18,7 +19,7 @@ export interface ModelInput {
    * more than the step from nine to ten, and a customer with forty requests does not outweigh
    * everything else. Measured on five worlds: hold-out AUC +0.002 … +0.017 (docs).
    */
-  transform?: 'log1p';
+  transform?: NonNullable<FeatureWeight['transform']>;
 }
 
 const count = (feature: string, why: string): ModelInput => ({ feature, why, transform: 'log1p' });

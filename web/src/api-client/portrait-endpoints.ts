@@ -40,6 +40,9 @@ export type NoteStance = PortraitNoteReply['stance'];
 /** An employee aspect or an area dimension, with its score, statistic points and tags. */
 export type PortraitGroup = EmployeePortraitReply['aspects'][number] | AreaPortraitReply['dimensions'][number];
 
+/** The area kinds, in the order of the hot-zone page's switch. */
+export const AREA_KINDS: readonly AreaKind[] = ['transformer_area', 'feeder', 'grid', 'station'];
+
 /** 'tag:<code>', 'score:<code>' or 'grade:<code>'. */
 export type PortraitElement = `${'tag' | 'score' | 'grade'}:${string}`;
 

@@ -5,6 +5,7 @@ import { api } from '../api-client/endpoints.js';
 import type { CreditReport } from '../api-client/types.js';
 import { useApiData } from '../hooks/use-api-data.js';
 import { type ChartOption, EChart } from './echart.js';
+import { signed } from './portrait-format.js';
 
 type Grade = CreditReport['grade'];
 type MonthEvent = CreditReport['ledger'][number]['events'][number];
@@ -13,7 +14,6 @@ type ModelEvent = CreditReport['model']['events'][number];
 /** Band colours, green (A) to red (E); the grade tag uses the same hue. */
 const GRADE_COLOR: Record<Grade, string> = { A: '#52c41a', B: '#1677ff', C: '#faad14', D: '#fa8c16', E: '#f5222d' };
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const deltaText = (n: number) => (
   <Typography.Text type={n < 0 ? 'danger' : n > 0 ? 'success' : 'secondary'}>{signed(n)}</Typography.Text>
 );

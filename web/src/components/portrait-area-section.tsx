@@ -1,8 +1,7 @@
-import { Alert, Card, Col, Empty, Progress, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Progress, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api-client/http.js';
 import {
   type AreaKind,
   type AreaPortrait,
@@ -10,14 +9,12 @@ import {
   portraitApi,
 } from '../api-client/portrait-endpoints.js';
 import { useApiData } from '../hooks/use-api-data.js';
-import { describeApiError } from '../session/describe-api-error.js';
-import { GRADE_COLORS, usePickName } from './portrait-format.js';
+import { GRADE_COLORS, signed, usePickName } from './portrait-format.js';
 import { PortraitGroupPoints } from './portrait-group-points.js';
 import { PortraitGroupRadar } from './portrait-group-radar.js';
 import { PortraitStrategies } from './portrait-strategies.js';
+import { PortraitUnavailable } from './portrait-unavailable.js';
 import { PortraitWhyDrawer } from './portrait-why-drawer.js';
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** 服务风险分 with its hot-zone level and the rows of the points table that fired; a click explains it. */
 function ServiceRisk({ risk, onOpen }: { risk: AreaPortrait['risk']; onOpen: (element: PortraitElement) => void }) {
@@ -68,18 +65,8 @@ export function AreaPortraitSection({ kind, id }: { kind: AreaKind; id: string }
   const { data: portrait, error } = useApiData(`area-portrait|${kind}|${id}`, () => portraitApi.areaPortrait(kind, id));
   const loadWhy = useCallback((element: PortraitElement) => portraitApi.areaWhy(kind, id, element), [kind, id]);
 
-  if (!portrait) {
-    if (!error) return <Skeleton active />;
-    const notBuilt = error instanceof ApiError && error.code === 'PORTRAIT_NOT_AVAILABLE';
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        title={notBuilt ? t('portrait.area.notBuilt') : describeApiError(t, error)}
-        data-testid="area-portrait-error"
-      />
-    );
-  }
+  if (!portrait)
+    return <PortraitUnavailable error={error} notBuilt={t('portrait.area.notBuilt')} testId="area-portrait-error" />;
 
   const { area } = portrait;
   return (

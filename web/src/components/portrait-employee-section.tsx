@@ -1,20 +1,17 @@
-import { Alert, Card, Col, Rate, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Col, Rate, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api-client/http.js';
 import { type EmployeePortrait, type PortraitElement, portraitApi } from '../api-client/portrait-endpoints.js';
 import { useApiData } from '../hooks/use-api-data.js';
-import { describeApiError } from '../session/describe-api-error.js';
 import { EmployeeComplaintChart } from './portrait-employee-charts.js';
-import { usePickName } from './portrait-format.js';
+import { signed, usePickName } from './portrait-format.js';
 import { PortraitGroupPoints } from './portrait-group-points.js';
 import { PortraitGroupRadar } from './portrait-group-radar.js';
 import { PortraitStrategies } from './portrait-strategies.js';
+import { PortraitUnavailable } from './portrait-unavailable.js';
 import { PortraitWhyDrawer } from './portrait-why-drawer.js';
 import { WorkOrderTable } from './work-order-table.js';
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** The star rating (星级, E3), read-only, with the points rows that produced it. */
 function StarRating({ stars }: { stars: EmployeePortrait['stars'] }) {
@@ -77,18 +74,10 @@ export function EmployeePortraitSection({ employeeNo }: { employeeNo: string }) 
   );
   const loadWhy = useCallback((element: PortraitElement) => portraitApi.employeeWhy(employeeNo, element), [employeeNo]);
 
-  if (!portrait) {
-    if (!error) return <Skeleton active />;
-    const notBuilt = error instanceof ApiError && error.code === 'PORTRAIT_NOT_AVAILABLE';
+  if (!portrait)
     return (
-      <Alert
-        type="warning"
-        showIcon
-        title={notBuilt ? t('portrait.employee.notBuilt') : describeApiError(t, error)}
-        data-testid="employee-portrait-error"
-      />
+      <PortraitUnavailable error={error} notBuilt={t('portrait.employee.notBuilt')} testId="employee-portrait-error" />
     );
-  }
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="employee-portrait">

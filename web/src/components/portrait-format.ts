@@ -16,6 +16,9 @@ export const GRADE_COLORS: Record<string, Record<string, string>> = {
   hot_zone_level: { red: 'red', orange: 'orange', yellow: 'gold', green: 'green' },
 };
 
+/** Points and deltas with their sign: +3 or −2, as the tables of points show them. */
+export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+
 export const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
 
 type Aggregate = FeatureEvidence['aggregate'];

@@ -2,10 +2,8 @@ import { Progress, Space, Table, type TableColumnsType, Tag, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HotZone, HotZones } from '../api-client/portrait-endpoints.js';
-import { GRADE_COLORS, TONE_COLOR, usePickName } from './portrait-format.js';
+import { GRADE_COLORS, signed, TONE_COLOR, usePickName } from './portrait-format.js';
 import { levelColor } from './portrait-hot-zone-treemap.js';
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** Hot zones ranked by risk score, each with its level, customers and the largest reasons. */
 export function HotZoneTable({ hotZones }: { hotZones: HotZones }) {

@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { PortraitWhy } from '../api-client/portrait-endpoints.js';
 import { usePortraitDefinitions } from '../hooks/use-portrait-definitions.js';
 import { ConditionTree, PassMark } from './portrait-condition-tree.js';
-import { formatFeatureValue, GRADE_COLORS, usePickName } from './portrait-format.js';
+import { formatFeatureValue, GRADE_COLORS, signed, usePickName } from './portrait-format.js';
 
 type ScoreWhy = PortraitWhy & { element: 'score' };
 type GradeWhy = PortraitWhy & { element: 'grade' };
 type Rule = NonNullable<ScoreWhy['rules']>[number];
 type Contribution = NonNullable<ScoreWhy['contributions']>[number];
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** A points table: every row, whether it fired, its points and the condition behind it. */
 function PointsRules({ why }: { why: ScoreWhy }) {

@@ -1,11 +1,10 @@
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../api-client/http.js';
-import type { AreaKind } from '../api-client/portrait-endpoints.js';
+import { AREA_KINDS, type AreaKind } from '../api-client/portrait-endpoints.js';
 import { ApiErrorResult } from '../components/api-error-result.js';
 import { AreaPortraitSection } from '../components/portrait-area-section.js';
 
-const KINDS: readonly AreaKind[] = ['transformer_area', 'feeder', 'grid', 'station'];
-const isAreaKind = (kind: string | undefined): kind is AreaKind => KINDS.includes(kind as AreaKind);
+const isAreaKind = (kind: string | undefined): kind is AreaKind => AREA_KINDS.includes(kind as AreaKind);
 
 /** /areas/:kind/:id — the portrait of one transformer area, feeder, grid or supply station. */
 export default function AreaPage() {

@@ -2,14 +2,12 @@ import { Alert, Card, Segmented, Select, Skeleton, Space, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AreaKind, portraitApi } from '../api-client/portrait-endpoints.js';
+import { AREA_KINDS, type AreaKind, portraitApi } from '../api-client/portrait-endpoints.js';
 import { ApiErrorResult } from '../components/api-error-result.js';
 import { usePickName } from '../components/portrait-format.js';
 import { HotZoneTable } from '../components/portrait-hot-zone-table.js';
 import { HotZoneTreemap } from '../components/portrait-hot-zone-treemap.js';
 import { useApiData } from '../hooks/use-api-data.js';
-
-const KINDS: AreaKind[] = ['transformer_area', 'feeder', 'grid', 'station'];
 
 /** 服务风险热区 (E5): the org tree as a treemap coloured by risk, and the areas ranked. */
 export default function HotZonesPage() {
@@ -44,7 +42,7 @@ export default function HotZonesPage() {
                 setKind(next);
                 setTag(undefined);
               }}
-              options={KINDS.map((k) => ({ value: k, label: t(`portrait.hotZones.kinds.${k}`) }))}
+              options={AREA_KINDS.map((k) => ({ value: k, label: t(`portrait.hotZones.kinds.${k}`) }))}
               data-testid="hot-zone-kind"
             />
             <Select
