@@ -16,6 +16,14 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
+/** Every index of the schema, partitions' included, by name with its definition. */
+const indexDefinitions = async (t: TestDb): Promise<string[]> =>
+  (
+    await t.db.query<{ d: string }>(
+      "SELECT indexname || ': ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname",
+    )
+  ).map((r) => r.d);
+
 const count = async (t: TestDb, sql: string): Promise<number> =>
   (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`))[0]?.n ?? -1;
 
@@ -31,6 +39,7 @@ const perCopy = async (t: TestDb, table: string): Promise<number[]> =>
 describe('cloning a loaded world K times (bench/clone-world)', () => {
   let t: TestDb;
   let baseSubjects = 0;
+  let indexesBefore: string[] = [];
   const before = new Map<string, number>();
   const tables = ['bill', 'payment', 'meter_reading_month', 'work_order', 'call', 'notice', 'trace', 'meter'];
 
@@ -47,6 +56,7 @@ describe('cloning a loaded world K times (bench/clone-world)', () => {
     baseSubjects = (await buildDerivedFacts(t.db, quiet)).subjects;
     for (const table of [...tables, 'call_turn', 'qa_result', 'qa_hit', 'employee', 'transformer_area'])
       before.set(table, await count(t, table));
+    indexesBefore = await indexDefinitions(t);
     await fillCopies(t.db, { times: TIMES, log: quiet });
   });
 
@@ -74,8 +84,24 @@ describe('cloning a loaded world K times (bench/clone-world)', () => {
     ).toBe(CUSTOMERS * TIMES);
   });
 
+  it("ends with the indexes it began with, the trace partitions' included", async () => {
+    // The fill drops the secondary indexes and builds them after the copies.
+    expect(
+      indexesBefore.some((d) => /^trace_y\d{4}m\d{2}_customer_id_occurred_at_trace_type/.test(d)),
+      indexesBefore.join('\n'),
+    ).toBe(true);
+    expect(await indexDefinitions(t)).toEqual(indexesBefore);
+  });
+
   it('marks nothing stale or pending and empties the portrait outputs', async () => {
-    for (const table of ['portrait_dirty', 'portrait_source_state', 'qa_pending', 'customer_portrait', 'credit_ledger', 'consumption_profile'])
+    for (const table of [
+      'portrait_dirty',
+      'portrait_source_state',
+      'qa_pending',
+      'customer_portrait',
+      'credit_ledger',
+      'consumption_profile',
+    ])
       expect(await count(t, table), table).toBe(0);
   });
 
@@ -132,6 +158,16 @@ describe('clone-world refuses what it cannot copy faithfully', () => {
     });
     await expect(fillCopies(t.db, { times: 2, log: quiet })).rejects.toThrow(/foreign key .*work_order_status/);
     expect(await count(t, 'work_order_status')).toBe(1);
+  });
+
+  it('fails on a duplicate that a unique index forbids, before the foreign keys, and keeps the index', async () => {
+    // The orphaned status row of the test above is copied with its status unchanged.
+    await t.db.exec('CREATE UNIQUE INDEX work_order_status_once_idx ON work_order_status (status)');
+    const indexes = await indexDefinitions(t);
+    await expect(fillCopies(t.db, { times: 2, log: quiet })).rejects.toThrow(/work_order_status_once_idx/);
+    expect(await indexDefinitions(t)).toEqual(indexes);
+    expect(await count(t, 'work_order_status')).toBe(1);
+    await t.db.exec('DROP INDEX work_order_status_once_idx');
   });
 
   it('stops at a table its plan does not name', async () => {
