@@ -5,6 +5,8 @@
 export const ERROR_CODES = {
   CONFIG_INVALID: 'A configuration value (environment or flag) is invalid.',
   DB_CONNECT_FAILED: 'The database could not be opened or reached.',
+  DB_IN_USE: 'The embedded database folder is open in another process; one process at a time may open it.',
+  DB_CHECK_UNAVAILABLE: "The integrity check needs PostgreSQL's amcheck extension, which the server does not allow.",
   DB_MIGRATION_FAILED: 'A migration failed to apply; the database is left at the last good version.',
   IMPORT_FILE_UNREADABLE: 'An import file could not be read (missing, wrong format or truncated).',
   IMPORT_UNKNOWN_KIND: 'The kind of an import file could not be told from its name or the --kind flag.',
@@ -31,8 +33,7 @@ export const ERROR_CODES = {
   PORTRAIT_ELEMENT_UNKNOWN: 'The portrait element is not a tag, score or grade of the definitions.',
   RISK_MODEL_NO_HISTORY:
     'The complaint-risk model cannot be trained: its training windows hold no complaint (or no customer without one).',
-  SEGMENT_FILTER_INVALID:
-    'A segment filter names an unknown tag, grade, class or score, or a malformed range or id.',
+  SEGMENT_FILTER_INVALID: 'A segment filter names an unknown tag, grade, class or score, or a malformed range or id.',
   CUSTOMER_CONFIDENTIAL:
     'The customer is a special customer (特殊客户); viewing needs the customer:confidential permission.',
   USER_EXISTS: 'An account with that username already exists.',

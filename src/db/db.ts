@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import pg from 'pg';
 import { AppError } from '../errors.js';
+import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock.js';
 
 export interface QueryOptions {
   /**
@@ -24,6 +26,8 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** An embedded database whose last process ended without closing it (see embedded-lock.ts). */
+  readonly uncleanStop?: boolean;
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -68,11 +72,21 @@ export function redactUrl(url: string): string {
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   let dir: string | undefined;
+  let lock: EmbeddedLock | undefined;
   if (dataDir) {
     dir = path.join(dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
+    lock = acquireEmbeddedLock(dataDir);
   }
-  const lite = await PGlite.create(dir, { parsers: pgliteParsers });
+  let lite: PGlite;
+  try {
+    // amcheck for `gridcare db check` and the check after an unclean stop; loading it costs
+    // nothing measurable at start.
+    lite = await PGlite.create(dir, { parsers: pgliteParsers, extensions: { amcheck } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const asQueryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await q.query<T>(sql, params as unknown[] | undefined);
@@ -85,9 +99,16 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   const base = asQueryable(lite);
   return {
     kind: 'pglite',
+    uncleanStop: lock?.uncleanStop ?? false,
     ...base,
     transaction: (work) => lite.transaction((tx) => work(asQueryable(tx))),
-    close: () => lite.close(),
+    async close() {
+      try {
+        await lite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

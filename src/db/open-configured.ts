@@ -1,12 +1,50 @@
 import type { Config } from '../config/config.js';
 import { type Db, openDb } from './db.js';
+import { checkIntegrity, type IntegrityReport } from './integrity-check.js';
 import { migrate } from './migrate.js';
 
-/** Opens the configured database (server URL, else embedded under dataDir) and migrates it. */
-export async function openConfiguredDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+/**
+ * Opens the configured database (server URL, else embedded under dataDir) and migrates it.
+ * An embedded database whose last process did not close it is checked first, and an index
+ * that disagrees with its table is rebuilt: the one damage seen after a killed server.
+ */
+export async function openConfiguredDb(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  log: (line: string) => void = (line) => console.error(line),
+): Promise<Db> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrate(db);
+  try {
+    if (db.uncleanStop) {
+      log(`The embedded database in ${config.dataDir} was not closed by its last process; checking it …`);
+      const started = performance.now();
+      const report = await checkIntegrity(db, { repair: true });
+      for (const line of describeIntegrity(report)) log(`  ${line}`);
+      log(`  checked in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return db;
+}
+
+/** The report in lines for a terminal: totals, then each problem and what became of it. */
+export function describeIntegrity(report: IntegrityReport): string[] {
+  const lines = [
+    `${report.tablesChecked} tables and ${report.indexesChecked} indexes checked: ` +
+      (report.indexProblems.length + report.tableProblems.length === 0
+        ? 'all sound.'
+        : `${report.indexProblems.length} index(es) and ${report.tableProblems.length} table page(s) damaged.`),
+  ];
+  for (const p of report.indexProblems) {
+    const outcome =
+      p.repaired === undefined ? 'not repaired' : p.repaired ? 'rebuilt from its table' : 'STILL DAMAGED after REINDEX';
+    lines.push(`index ${p.index} on ${p.table}: ${p.message} (${outcome})`);
+  }
+  for (const p of report.tableProblems)
+    lines.push(`table ${p.table}, ${p.at}: ${p.message} (cannot be rebuilt here: restore the table from a backup)`);
+  return lines;
 }
 
 export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
