@@ -99,6 +99,10 @@ export const CLONED: CloneSpec[] = [
   { table: 'bill', set: (m) => ({ customer_id: m.id('customer', 'customer_id') }) },
   { table: 'payment', set: (m) => ({ customer_id: m.id('customer', 'customer_id') }) },
   {
+    table: 'credit_report',
+    set: (m) => ({ customer_id: m.id('customer', 'customer_id'), report_no: suffix('report_no') }),
+  },
+  {
     table: 'meter_reading_month',
     set: (m) => ({ customer_id: m.id('customer', 'customer_id'), meter_no: m.meterNo('meter_no') }),
   },

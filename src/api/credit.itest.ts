@@ -60,7 +60,7 @@ describe('GET /api/v1/customers/:no/credit', () => {
       score: 68,
       grade: 'D',
       month: '2026-07',
-      modelVersion: 1,
+      modelVersion: CREDIT_MODEL.version,
       stale: false,
     });
     expect(body.ledger.map((m) => [m.month, m.scoreAfter, m.grade])).toEqual([
@@ -68,6 +68,7 @@ describe('GET /api/v1/customers/:no/credit', () => {
       ['2026-06', 78, 'C'],
       ['2026-07', 68, 'D'],
     ]);
+    expect(body.thirdParty).toEqual([]);
     expect(body.ledger[2]?.events).toEqual([
       { code: 'late_payment_major', name: '严重逾期缴费', count: 1, delta: -10 },
     ]);
@@ -101,6 +102,27 @@ describe('GET /api/v1/customers/:no/credit', () => {
     const c = await insertCustomer(t.db);
     const body = (await get(`/api/v1/customers/${c.customerNo}/credit`, agent)).json<CreditReply>();
     expect(body).toMatchObject({ score: 80, grade: 'B', month: null, ledger: [] });
+  });
+
+  it('lists the third-party records behind a month, newest first, beside the line that counts them', async () => {
+    const c = await insertCustomer(t.db);
+    await t.db.query(
+      `INSERT INTO credit_report (report_no, customer_id, agency, verdict, reported_on, note) VALUES
+         ($1, $3, '长沙市中级人民法院', 'dishonest', '2026-06-18', '失信被执行人名单'),
+         ($2, $3, '信用中国（湖南）', 'honoured', '2026-05-02', NULL)`,
+      [uid('CR'), uid('CR'), c.customerId],
+    );
+    await rebuildCreditLedger(t.db, { asOf: new Date('2026-07-20T12:00:00+08:00'), customerIds: [c.customerId] });
+    const body = (await get(`/api/v1/customers/${c.customerNo}/credit`, countyManager)).json<CreditReply>();
+    expect(body.thirdParty.map((r) => [r.agency, r.verdict, r.reportedOn, r.note])).toEqual([
+      ['长沙市中级人民法院', 'dishonest', '2026-06-18', '失信被执行人名单'],
+      ['信用中国（湖南）', 'honoured', '2026-05-02', null],
+    ]);
+    expect(body.ledger.map((m) => [m.month, m.scoreAfter, m.events.map((e) => e.name)])).toEqual([
+      ['2026-05', 82, ['第三方守信记录']],
+      ['2026-06', 67, ['第三方失信记录']],
+      ['2026-07', 67, []],
+    ]);
   });
 
   it('is guarded by portrait:read', () => {

@@ -74,7 +74,7 @@ describe('a generated world', () => {
     };
     for (const c of sink.all('customers'))
       check(units.has(c.org_unit_id) && areas.has(c.transformer_area_id ?? ''), c.customer_no);
-    for (const kind of ['bills', 'payments', 'work_orders', 'calls', 'notices', 'traces'] as const) {
+    for (const kind of ['bills', 'payments', 'credit_reports', 'work_orders', 'calls', 'notices', 'traces'] as const) {
       for (const r of sink.all(kind)) check(customers.has(r.customer_no ?? ''), `${kind} ${r.customer_no}`);
     }
     for (const r of sink.all('readings')) check(meters.has(r.meter_no ?? ''), `reading ${r.meter_no}`);
@@ -113,6 +113,7 @@ describe('a generated world', () => {
       ...sink.all('outages').flatMap((r) => [r.started_at, r.restored_at ?? r.started_at]),
       ...sink.all('notices').map((r) => r.sent_at),
       ...sink.all('employee_operations').map((r) => r.at),
+      ...sink.all('credit_reports').map((r) => r.reported_on),
       ...sink.all('traces').map((r) => r.occurred_at),
     ];
     expect(times.length).toBeGreaterThan(100_000);
@@ -186,6 +187,22 @@ describe('a generated world', () => {
       (no) => late.has(no),
     );
     expect(c.with).toBeGreaterThan(10 * c.without + 0.5);
+  });
+
+  it('has a court list some chronic late payers as dishonest, and a registry a few reliable payers as trustworthy', () => {
+    const late = customersWith('chronic_late_payer');
+    const reports = sink.all('credit_reports');
+    const dishonest = reports.filter((r) => r.verdict === 'dishonest');
+    const honoured = reports.filter((r) => r.verdict === 'honoured');
+    // Only late payers are listed as dishonest, about 15 % of them; no late payer as trustworthy.
+    expect(dishonest.filter((r) => !late.has(r.customer_no ?? ''))).toEqual([]);
+    expect(dishonest.length / late.size).toBeGreaterThan(0.05);
+    expect(dishonest.length / late.size).toBeLessThan(0.3);
+    expect(honoured.length).toBeGreaterThan(0);
+    expect(honoured.filter((r) => late.has(r.customer_no ?? ''))).toEqual([]);
+    expect(dishonest.every((r) => r.agency.endsWith('中级人民法院'))).toBe(true);
+    // Within the world's last nine months.
+    expect(reports.every((r) => r.reported_on >= '2026-01-31' && r.reported_on <= '2026-10-31')).toBe(true);
   });
 
   it('makes repeat complainers complain and escalation-prone customers escalate', () => {

@@ -4,6 +4,7 @@ import { ActivityContext } from './activity-context.js';
 import { WorldBatch } from './batch.js';
 import { buildClock, formatDate } from './clock.js';
 import { planConcentratorFailures } from './concentrator-failures.js';
+import { planCreditReport } from './credit-reports.js';
 import { generateCustomerActivity } from './customer-activity.js';
 import { buildCustomer } from './customer-profile.js';
 import { buildStaff, required } from './employees.js';
@@ -137,6 +138,8 @@ export async function generateDemoWorld(
         Rng.for(seed, 'call-habits', i),
       );
       generateCustomerActivity(ctx);
+      const creditReport = planCreditReport(seed, profile, county, clock);
+      if (creditReport) batch.push('credit_reports', creditReport);
       progress?.tick(1);
       if (batch.size >= FLUSH_AT) await flush();
     }

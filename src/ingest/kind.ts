@@ -16,6 +16,7 @@ export const DEFAULT_SOURCE: Record<ImportKind, string> = {
   employees: 'hr',
   bills: 'sg186',
   payments: 'sg186',
+  credit_reports: 'credit',
   readings: 'collection',
   outages: 'pms',
   work_orders: '95598',

@@ -106,6 +106,16 @@ export interface PaymentRecord extends CustomerIdentity {
   due_date?: string;
 }
 
+/** A third-party registry's verdict on a customer (第三方信用信息): moves the credit score. */
+export interface CreditReportRecord extends CustomerIdentity {
+  report_no: string;
+  /** Who reported it: a court, credit China, a bank (free text, shown as given). */
+  agency: string;
+  verdict: 'dishonest' | 'honoured';
+  reported_on: string;
+  note?: string;
+}
+
 /** One day of one meter. Stored per customer and month (meter_reading_month). */
 export interface ReadingRecord extends CustomerIdentity {
   date: string;
@@ -224,6 +234,7 @@ export interface RecordsByKind {
   employees: EmployeeRecord;
   bills: BillRecord;
   payments: PaymentRecord;
+  credit_reports: CreditReportRecord;
   readings: ReadingRecord;
   work_orders: WorkOrderRecord;
   work_order_status: WorkOrderStatusRecord;
@@ -248,6 +259,7 @@ export const IMPORT_ORDER: readonly ImportKind[] = [
   'employees',
   'bills',
   'payments',
+  'credit_reports',
   'readings',
   'outages',
   'work_orders',

@@ -151,6 +151,18 @@ export const SCHEMAS: Record<ImportKind, KindSchema> = {
     key: ['payment_no'],
     customer: 'required',
   },
+  credit_reports: {
+    columns: [
+      req('report_no'),
+      ...identity,
+      req('agency'),
+      req('verdict', 'text', { values: ['dishonest', 'honoured'] }),
+      req('reported_on', 'date', { past: true }),
+      opt('note'),
+    ],
+    key: ['report_no'],
+    customer: 'required',
+  },
   readings: {
     columns: [
       ...identity,

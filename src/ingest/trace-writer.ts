@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
-import { type Channel, type Direction, TRACE_TYPES, type TraceType } from '../traces/vocabulary.js';
 import type { CollectionPoints } from '../traces/collection-points.js';
+import { type Channel, type Direction, TRACE_TYPES, type TraceType } from '../traces/vocabulary.js';
 import { applyCollectionPoints } from './collection-filter.js';
 import { toText } from './sql.js';
 
@@ -147,7 +147,12 @@ export async function writeTraces(
   const known = new Map(existing.map((r) => [r.source_id, r]));
   // Under the lock and knowing which keys are stored: a concurrent batch cannot slip a second
   // trace into a collection point's interval, and stored traces are never thinned.
-  const { kept: drafts, notCollected } = await applyCollectionPoints(tx, offered, new Set(known.keys()), collectionPoints);
+  const { kept: drafts, notCollected } = await applyCollectionPoints(
+    tx,
+    offered,
+    new Set(known.keys()),
+    collectionPoints,
+  );
   for (const sourceId of notCollected.keys()) status.set(sourceId, 'not_collected');
   await ensurePartitions(
     tx,

@@ -10,6 +10,7 @@ import type { ImportKind, RecordsByKind } from './records.js';
 import { SCHEMAS } from './schemas.js';
 import { writeBills, writePayments } from './writers/billing.js';
 import type { TraceWriteContext } from './writers/common.js';
+import { writeCreditReports } from './writers/credit-reports.js';
 import { writeEmployeeOperations, writeNotices } from './writers/notices-operations.js';
 import { writeOutages } from './writers/outages.js';
 import { writeCustomers, writeEmployees, writeMeters } from './writers/people.js';
@@ -34,6 +35,7 @@ export const WRITERS: { [K in ImportKind]: Writer<K> } = {
   employees: writeEmployees,
   bills: writeBills,
   payments: writePayments,
+  credit_reports: writeCreditReports,
   readings: writeReadings,
   outages: writeOutages,
   work_orders: writeWorkOrders,

@@ -20,6 +20,7 @@ interface Definitions {
 }
 interface Credit {
   ledger: unknown[];
+  thirdParty: { agency: string; verdict: 'dishonest' | 'honoured' }[];
 }
 
 export interface PortraitCustomer {
@@ -62,6 +63,22 @@ export async function findPortraitCustomer(admin: ApiSession): Promise<PortraitC
     }
   }
   throw new Error('The demo world has no customer holding a tag with rows behind it and a credit ledger');
+}
+
+/** The first customer (by number) with a third-party credit record (the demo plants a few). */
+export async function findThirdPartyCustomer(
+  admin: ApiSession,
+): Promise<{ customerNo: string; agency: string; verdict: 'dishonest' | 'honoured' }> {
+  for (let page = 1; page <= 20; page++) {
+    const customers = await admin.get<CustomerPage>(`/api/v1/customers?page=${page}&pageSize=50`);
+    for (const { customerNo } of customers.items) {
+      const credit = await admin.get<Credit>(`/api/v1/customers/${seg(customerNo)}/credit`);
+      const [record] = credit.thirdParty;
+      if (record) return { customerNo, ...record };
+    }
+    if (customers.items.length < 50) break;
+  }
+  throw new Error('The demo world has no customer with a third-party credit record');
 }
 
 interface EmployeePage {

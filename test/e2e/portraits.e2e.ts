@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/auth/demo-accounts.js';
-import { findPortraitCustomer, findPortraitEmployee, type PortraitCustomer } from './portrait-fixtures.js';
+import {
+  findPortraitCustomer,
+  findPortraitEmployee,
+  findThirdPartyCustomer,
+  type PortraitCustomer,
+} from './portrait-fixtures.js';
 import { launchBrowser, logIn, newPage, screenshot } from './support/browser.js';
 import { ApiSession, type RunningServer, startServer } from './support/server.js';
 
@@ -97,6 +102,19 @@ describe('portraits in the web app (客户画像, 员工画像, 服务风险热�
     await page.getByTestId('why-points').waitFor();
     expect(await page.getByTestId('why-points').locator('tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(page, 'portrait-fee-risk-why', false);
+  });
+
+  it('lists the third-party credit records behind the grade, with who reported what', async () => {
+    const held = await findThirdPartyCustomer(admin);
+    const page = await pageAs('admin');
+    await openCustomer(page, held.customerNo);
+    const table = page.getByTestId('credit-third-party');
+    await table.waitFor();
+    const row = table.locator('tr.ant-table-row').first();
+    expect(await row.textContent()).toContain(held.agency);
+    expect(await row.textContent()).toContain(held.verdict === 'dishonest' ? '失信' : '守信');
+    // The ledger's model table names the event the record counts as.
+    expect(await page.getByTestId('credit-ledger').textContent()).toContain('第三方信用记录');
   });
 
   it('shows the consumption pattern: daily curve, months against the area peers, time-of-use split, each pattern with its why', async () => {

@@ -1,8 +1,8 @@
 /**
  * Credit events per (customer, month), one set-based query per source table for a range of
  * customers: bills + payments (on time / late / arrears at month end), employee operations
- * (disconnections for arrears, theft verdicts) and traces that arrived without an operation
- * row. Months are calendar months in Asia/Shanghai, where bills fall due.
+ * (disconnections for arrears, theft verdicts), traces that arrived without an operation
+ * row, and third-party credit records. Months are calendar months in Asia/Shanghai, where bills fall due.
  */
 import type { Queryable } from '../../db/db.js';
 import { CREDIT_MODEL, type CreditEventCode, type CreditModel } from './credit-model.js';
@@ -118,6 +118,15 @@ WHERE ${IN_RANGE('t')} AND t.occurred_at <= $4
        OR (t.trace_type = 'employee_operation' AND t.attributes->>'operation' = 'theft_verdict'))
 GROUP BY 1, 2, 3`;
 
+/** A registry's record counts in the month (Beijing) of the day it was reported. */
+const THIRD_PARTY_EVENTS = `
+SELECT r.customer_id, date_trunc('month', r.reported_on::timestamp)::date::text AS month,
+  CASE WHEN r.verdict = 'dishonest' THEN 'third_party_dishonest' ELSE 'third_party_honoured' END AS code,
+  count(*)::int AS n
+FROM credit_report r
+WHERE ${IN_RANGE('r')} AND r.reported_on <= ($4::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+GROUP BY 1, 2, 3`;
+
 /** Event counts of the customers in `range`, as of `asOf`; customers with none are absent. */
 export async function readCreditEvents(
   db: Queryable,
@@ -130,8 +139,9 @@ export async function readCreditEvents(
   const billing = await db.query<EventRow>(BILLING_EVENTS, [...params, model.minorLateMaxDays]);
   const operations = await db.query<EventRow>(OPERATION_EVENTS, params);
   const traces = await db.query<EventRow>(TRACE_EVENTS, params);
+  const thirdParty = await db.query<EventRow>(THIRD_PARTY_EVENTS, params);
   const byCustomer = new Map<number, CustomerEvents>();
-  for (const row of [...billing, ...operations, ...traces]) {
+  for (const row of [...billing, ...operations, ...traces, ...thirdParty]) {
     let events = byCustomer.get(row.customer_id);
     if (!events) {
       events = { firstMonth: row.month, counts: new Map() };

@@ -3,6 +3,7 @@ import { insertCustomer, insertEmployee, insertTrace, seedOrgUnits, uid } from '
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
 import type { Queryable } from '../../db/db.js';
 import { readCreditLedger, readCreditScores, rebuildCreditLedger } from './credit-ledger.js';
+import { CREDIT_MODEL } from './credit-model.js';
 
 let t: TestDb;
 let employeeId: number;
@@ -111,7 +112,7 @@ describe('rebuildCreditLedger', () => {
       },
       { month: '2026-09', after: 36, events: {} },
     ]);
-    expect(rows[4]).toMatchObject({ scoreBefore: 69, delta: -33, modelVersion: 1 });
+    expect(rows[4]).toMatchObject({ scoreBefore: 69, delta: -33, modelVersion: CREDIT_MODEL.version });
     expect(rows[4]?.lines).toContainEqual({ code: 'disconnection_for_arrears', count: 1, delta: -20 });
   });
 

@@ -10,7 +10,10 @@ export interface CreditNames {
   en: string;
 }
 
-/** Events the ledger counts per customer and month, read from bills, payments and operations. */
+/**
+ * Events the ledger counts per customer and month, read from bills, payments, operations and
+ * third-party credit records.
+ */
 export type CreditEventCode =
   | 'on_time_payment'
   | 'late_payment_minor'
@@ -18,6 +21,8 @@ export type CreditEventCode =
   | 'arrears_month_end'
   | 'disconnection_for_arrears'
   | 'theft_verdict'
+  | 'third_party_dishonest'
+  | 'third_party_honoured'
   | 'clean_quarter';
 
 /** Lines a ledger month shows besides events, so that its lines always add up to its delta. */
@@ -53,7 +58,8 @@ export interface CreditModel {
 
 export const CREDIT_MODEL: CreditModel = {
   code: 'credit',
-  version: 1,
+  // v2: third-party credit records (C3's optional third-party inputs).
+  version: 2,
   name: { zh: '信用等级', en: 'Credit grade' },
   // A customer with no history starts at the bottom of B: trusted, but A is earned by about
   // six months of paying on time (see docs/portraits-credit.md, "Baseline").
@@ -112,6 +118,24 @@ export const CREDIT_MODEL: CreditModel = {
       rule: {
         zh: '用电检查认定窃电（操作 theft_verdict）；举报他人窃电不计',
         en: 'An inspection established theft (operation theft_verdict); reporting someone else does not count',
+      },
+    },
+    {
+      code: 'third_party_dishonest',
+      name: { zh: '第三方失信记录', en: 'Third-party dishonesty record' },
+      delta: -15,
+      rule: {
+        zh: '外部机构（法院失信被执行人名单、信用中国、银行等）报告的失信记录，按报告日所在月计',
+        en: 'A dishonesty record reported by an outside registry (court list of dishonest debtors, credit China, a bank), in the month it was reported',
+      },
+    },
+    {
+      code: 'third_party_honoured',
+      name: { zh: '第三方守信记录', en: 'Third-party trustworthiness record' },
+      delta: 2,
+      rule: {
+        zh: '外部机构报告的守信记录（如守信红名单），按报告日所在月计；受月度加分上限约束',
+        en: 'A trustworthiness record reported by an outside registry (a red list, say), in the month it was reported; within the monthly gain cap',
       },
     },
     {

@@ -37,6 +37,19 @@ export interface CreditModelTable {
   events: { code: string; name: string; delta: number; rule: string }[];
 }
 
+/** A third-party credit record as imported (credit_reports), for the lines that count it. */
+export interface ThirdPartyCreditRecord {
+  reportNo: string;
+  agency: string;
+  verdict: 'dishonest' | 'honoured';
+  /** 'YYYY-MM-DD' */
+  reportedOn: string;
+  note: string | null;
+}
+
+/** Records shown per customer, newest first: more would not change what the ledger says. */
+const THIRD_PARTY_LIMIT = 20;
+
 export interface CreditReport {
   customerNo: string;
   /** The latest month's score; the baseline while the customer has no ledger yet. */
@@ -49,6 +62,8 @@ export interface CreditReport {
   /** The ledger was computed by another model version than the current one: rebuild it. */
   stale: boolean;
   ledger: CreditReportMonth[];
+  /** Third-party records behind the ledger's third_party_* lines, newest first (at most 20). */
+  thirdParty: ThirdPartyCreditRecord[];
   model: CreditModelTable;
 }
 
@@ -97,6 +112,11 @@ export async function creditReport(
   model: CreditModel = CREDIT_MODEL,
 ): Promise<CreditReport> {
   const rows = await readCreditLedger(db, customer.customerId);
+  const thirdParty = await db.query<ThirdPartyCreditRecord>(
+    `SELECT report_no AS "reportNo", agency, verdict, reported_on AS "reportedOn", note
+     FROM credit_report WHERE customer_id = $1 ORDER BY reported_on DESC, report_no LIMIT ${THIRD_PARTY_LIMIT}`,
+    [customer.customerId],
+  );
   const latest = rows.at(-1);
   const score = latest?.scoreAfter ?? model.baseline;
   const modelVersion = latest?.modelVersion ?? model.version;
@@ -115,6 +135,7 @@ export async function creditReport(
       grade: creditGrade(r.scoreAfter, model),
       events: r.lines.map((l) => ({ code: l.code, name: nameOf(l.code, model, lang), count: l.count, delta: l.delta })),
     })),
+    thirdParty,
     model: creditModelTable(lang, model),
   };
 }

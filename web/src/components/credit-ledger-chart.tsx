@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api-client/endpoints.js';
 import type { CreditReport } from '../api-client/types.js';
 import { useApiData } from '../hooks/use-api-data.js';
+import { CreditThirdPartyTable } from './credit-third-party.js';
 import { type ChartOption, EChart } from './echart.js';
 import { signed } from './portrait-format.js';
 
@@ -146,6 +147,7 @@ export function CreditLedgerChart({ credit }: { credit: CreditReport }) {
           )}
         </>
       )}
+      {credit.thirdParty.length > 0 && <CreditThirdPartyTable records={credit.thirdParty} />}
       <Collapse
         size="small"
         items={[

@@ -103,6 +103,15 @@ export const en: Messages = {
     points: 'Points',
     rule: 'Counts when',
     model: 'Scoring rules (v{{version}}): baseline {{baseline}}, gains capped at {{cap}} a month',
+    thirdParty: {
+      title: 'Third-party credit records',
+      reportedOn: 'Reported on',
+      agency: 'Reported by',
+      verdict: 'Verdict',
+      dishonest: 'Dishonest',
+      honoured: 'Trustworthy',
+      note: 'Note',
+    },
   },
   consumption: {
     title: 'Consumption pattern',

@@ -104,6 +104,15 @@ export const zhCN = {
     points: '分值',
     rule: '计分条件',
     model: '计分规则 (v{{version}})：初始分 {{baseline}}，每月加分上限 {{cap}}',
+    thirdParty: {
+      title: '第三方信用记录',
+      reportedOn: '报告日',
+      agency: '报告机构',
+      verdict: '结论',
+      dishonest: '失信',
+      honoured: '守信',
+      note: '说明',
+    },
   },
   consumption: {
     title: '用电规律',
