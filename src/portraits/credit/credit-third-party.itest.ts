@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScratch } from '../../../test/ingest/helpers.js';
-import { insertCustomer, seedOrgUnits, type TestCustomer, uid } from '../../../test/support/api-world.js';
+import { insertCustomer, seedOrgUnits, sessionFor, type TestCustomer, uid } from '../../../test/support/api-world.js';
 import { createTestDb, type TestDb } from '../../../test/support/test-db.js';
+import { buildApp } from '../../api/app.js';
+import type { GridcareApp } from '../../api/types.js';
 import { importPath } from '../../ingest/import-path.js';
+import { createPortraitEngine } from '../portraits.js';
 import { readCreditLedger, rebuildCreditLedger } from './credit-ledger.js';
 
 /**
@@ -12,6 +15,7 @@ import { readCreditLedger, rebuildCreditLedger } from './credit-ledger.js';
  * marks the customer's ledger stale while a re-import marks nothing.
  */
 let t: TestDb;
+let app: GridcareApp | undefined;
 let dishonest: TestCustomer;
 let honoured: TestCustomer;
 let control: TestCustomer;
@@ -65,7 +69,10 @@ describe('third-party credit records', () => {
     for (const c of [dishonest, honoured, control]) await payEveryBillOnTime(c.customerId);
     await t.db.exec('DELETE FROM portrait_dirty');
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await app?.close();
+    await t.drop();
+  });
 
   it('imports the good rows and names each bad one by row and field', async () => {
     const file = writeScratch('credit_reports.csv', reportsCsv());
@@ -126,5 +133,38 @@ describe('third-party credit records', () => {
     });
     const september = await monthOf(dishonest.customerId, '2026-09-01');
     expect(september?.lines.map((l) => l.code)).not.toContain('third_party_dishonest');
+  });
+
+  it('tags the listed customer 第三方失信 on its refresh, and says why with the record', async () => {
+    const engine = createPortraitEngine(t.db);
+    app = await buildApp({ logLevel: 'silent' }, t.db, { portraitEngine: engine });
+    const agent = await sessionFor(t.db, app, 'agent', 'HN');
+    const keys = [dishonest, honoured].map((c) => String(c.customerId));
+    await engine.refresh('customer', keys, AS_OF, undefined, new Map(keys.map((k) => [k, ['billing']])));
+    const tags = async (c: TestCustomer) =>
+      (
+        await t.db.query<{ tags: string[] }>(
+          'SELECT tags FROM customer_portrait WHERE customer_id = $1 AND valid_to IS NULL',
+          [c.customerId],
+        )
+      )[0]?.tags ?? [];
+    expect(await tags(dishonest)).toContain('third_party_dishonest');
+    expect(await tags(honoured)).not.toContain('third_party_dishonest');
+    const why = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/customers/${dishonest.customerNo}/portrait/why?element=tag:third_party_dishonest`,
+        headers: { cookie: agent },
+      })
+    ).json<{
+      held: boolean;
+      features: { code: string; value: number; items: { id: string; kind: string; detail: string }[] }[];
+    }>();
+    expect(why.held).toBe(true);
+    const records = why.features.find((f) => f.code === 'third_party_dishonest_12m');
+    expect(records?.value).toBe(1);
+    expect(records?.items.map((i) => [i.id, i.kind, i.detail])).toEqual([
+      ['CR-COURT-1', 'credit_report', '长沙市中级人民法院：失信被执行人名单'],
+    ]);
   });
 });

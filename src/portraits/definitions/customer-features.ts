@@ -135,6 +135,11 @@ export const CUSTOMER_FEATURES: FeatureDef[] = [
 
   // --- Credit ledger and consumption pattern (their own engines write these tables) ---
   f('credit_score', '信用分', 'Credit score', { source: 'credit', aggregate: 'value', value: 'cl.score_after' }),
+  f('third_party_dishonest_12m', '第三方失信记录(12月)', 'Third-party dishonesty records (12 m)', {
+    source: 'credit_report',
+    where: "cr.verdict = 'dishonest'",
+    windowDays: YEAR,
+  }),
   f('avg_daily_kwh', '日均用电量(kWh)', 'Average daily kWh', {
     source: 'consumption',
     aggregate: 'value',

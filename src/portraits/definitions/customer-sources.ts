@@ -132,6 +132,18 @@ const SOURCES: SourceDef[] = [
     affectedBy: ['billing'],
   },
   {
+    // Third-party credit records (the credit_reports import, C3's optional inputs). A new or
+    // changed record marks the customer with 'billing' (migration 0033).
+    code: 'credit_report',
+    subject: 'customer',
+    from: 'credit_report cr',
+    key: 'cr.customer_id',
+    keyType: 'bigint',
+    affectedBy: ['billing'],
+    time: 'cr.reported_on::timestamptz',
+    evidence: { id: 'cr.report_no', kind: "'credit_report'", detail: "cr.agency || coalesce('：' || cr.note, '')" },
+  },
+  {
     // Consumption figures from the daily readings (src/portraits/consumption, C4).
     code: 'consumption',
     subject: 'customer',

@@ -154,6 +154,20 @@ export const FIVE_DIMENSION_TAGS: TagDef[] = [
       en: 'Reconnect within 24 h of payment and confirm by phone',
     },
   }),
+  tag('third_party_dishonest', {
+    dimension: 'credibility',
+    tone: 'warning',
+    zh: '第三方失信',
+    en: 'Listed as dishonest elsewhere',
+    descZh: '过去一年被外部机构（法院失信被执行人名单、银行等）列为失信',
+    descEn: 'Listed as dishonest by an outside registry (a court list of dishonest debtors, a bank) in the past year',
+    when: ge('third_party_dishonest_12m', 1),
+    strategy: {
+      priority: 3,
+      zh: '办理增容、过户等业务时要求缴费保证（预付费或保证金）；依法供电，不因此拒绝正常用电',
+      en: 'Ask for a payment guarantee (prepaid or a deposit) for capacity increases or transfers; supply stays lawful: never refuse normal supply for it',
+    },
+  }),
   // --- 期望值 expectation ---
   tag('repeat_complainer', {
     dimension: 'expectation',

@@ -51,6 +51,7 @@ export const portraitEn: PortraitMessages = {
       qa_result: 'QA result',
       'operation:meter_reading': 'Meter-reading round',
       area_collection: 'Area collection',
+      credit_report: 'Third-party credit record',
     } as Record<string, string>,
     rowChannel: 'Channel',
     rowTopic: 'Topic',

@@ -49,6 +49,7 @@ export const portraitZhCN = {
       qa_result: '质检结果',
       'operation:meter_reading': '抄表采集',
       area_collection: '台区采集',
+      credit_report: '第三方信用记录',
     } as Record<string, string>,
     rowChannel: '渠道',
     rowTopic: '诉求分类',
