@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { openDb, redactUrl } from '../db/db.js';
-import { checkIntegrity } from '../db/integrity-check.js';
+import { checkIntegrity, describeIntegrity } from '../db/integrity-check.js';
 import { migrate } from '../db/migrate.js';
-import { describeDatabase, describeIntegrity } from '../db/open-configured.js';
+import { describeDatabase } from '../db/open-configured.js';
 import { configFromFlags, withConfigFlags } from './config-flags.js';
 
 export function registerDbCommands(program: Command): void {

@@ -92,6 +92,24 @@ export async function checkIntegrity(db: Queryable, options: IntegrityOptions = 
   };
 }
 
+/** The report in lines for a terminal: totals, then each problem and what became of it. */
+export function describeIntegrity(report: IntegrityReport): string[] {
+  const lines = [
+    `${report.tablesChecked} tables and ${report.indexesChecked} indexes checked: ` +
+      (report.indexProblems.length + report.tableProblems.length === 0
+        ? 'all sound.'
+        : `${report.indexProblems.length} index(es) and ${report.tableProblems.length} table page(s) damaged.`),
+  ];
+  for (const p of report.indexProblems) {
+    const outcome =
+      p.repaired === undefined ? 'not repaired' : p.repaired ? 'rebuilt from its table' : 'STILL DAMAGED after REINDEX';
+    lines.push(`index ${p.index} on ${p.table}: ${p.message} (${outcome})`);
+  }
+  for (const p of report.tableProblems)
+    lines.push(`table ${p.table}, ${p.at}: ${p.message} (cannot be rebuilt here: restore the table from a backup)`);
+  return lines;
+}
+
 /** null when the index holds exactly the table's rows in order; else amcheck's message. */
 async function indexDisagreement(db: Queryable, index: string): Promise<string | null> {
   try {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { type Db, openDb } from './db.js';
-import { checkIntegrity, type IntegrityReport } from './integrity-check.js';
+import { checkIntegrity, describeIntegrity } from './integrity-check.js';
 import { migrate } from './migrate.js';
 
 /**
@@ -27,24 +27,6 @@ export async function openConfiguredDb(
     throw error;
   }
   return db;
-}
-
-/** The report in lines for a terminal: totals, then each problem and what became of it. */
-export function describeIntegrity(report: IntegrityReport): string[] {
-  const lines = [
-    `${report.tablesChecked} tables and ${report.indexesChecked} indexes checked: ` +
-      (report.indexProblems.length + report.tableProblems.length === 0
-        ? 'all sound.'
-        : `${report.indexProblems.length} index(es) and ${report.tableProblems.length} table page(s) damaged.`),
-  ];
-  for (const p of report.indexProblems) {
-    const outcome =
-      p.repaired === undefined ? 'not repaired' : p.repaired ? 'rebuilt from its table' : 'STILL DAMAGED after REINDEX';
-    lines.push(`index ${p.index} on ${p.table}: ${p.message} (${outcome})`);
-  }
-  for (const p of report.tableProblems)
-    lines.push(`table ${p.table}, ${p.at}: ${p.message} (cannot be rebuilt here: restore the table from a backup)`);
-  return lines;
 }
 
 export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {

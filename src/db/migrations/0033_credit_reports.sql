@@ -21,29 +21,25 @@ CREATE INDEX credit_report_customer_idx ON credit_report (customer_id, reported_
 -- ledger (and so its portrait) stale with 'billing', the change the ledger follows; a changed
 -- customer marks the old one too. A re-import of the same record marks nothing.
 CREATE FUNCTION mark_portraits_dirty_from_credit_report() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  customers bigint[];
 BEGIN
-  INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
-    SELECT DISTINCT 'customer', side.customer_id::text, '{billing}'::text[]
-    FROM changed n LEFT JOIN before o ON o.report_no = n.report_no
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT customer_id) INTO customers FROM changed;
+  ELSE
+    SELECT array_agg(DISTINCT side.customer_id) INTO customers
+    FROM changed n JOIN before o ON o.report_no = n.report_no
       CROSS JOIN LATERAL (VALUES (n.customer_id), (o.customer_id)) AS side (customer_id)
-    WHERE side.customer_id IS NOT NULL
-      AND (o.report_no IS NULL
-           OR (n.customer_id, n.verdict, n.reported_on) IS DISTINCT FROM (o.customer_id, o.verdict, o.reported_on))
-    ON CONFLICT (subject_kind, subject_key) DO UPDATE
-      SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION mark_portraits_dirty_from_new_credit_report() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+    WHERE (n.customer_id, n.verdict, n.reported_on) IS DISTINCT FROM (o.customer_id, o.verdict, o.reported_on);
+  END IF;
   INSERT INTO portrait_dirty (subject_kind, subject_key, changes)
-    SELECT DISTINCT 'customer', customer_id::text, '{billing}'::text[] FROM changed
+    SELECT 'customer', id::text, '{billing}'::text[] FROM unnest(customers) AS id WHERE id IS NOT NULL
     ON CONFLICT (subject_kind, subject_key) DO UPDATE
       SET marked_at = clock_timestamp(), changes = merge_changes(portrait_dirty.changes, EXCLUDED.changes);
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER credit_report_marks_portraits AFTER INSERT ON credit_report
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_new_credit_report();
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_credit_report();
 CREATE TRIGGER credit_report_update_marks_portraits AFTER UPDATE ON credit_report
   REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_portraits_dirty_from_credit_report();

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { CollectionPoints } from '../../traces/collection-points.js';
-import type { BatchItem, BatchOutcome, Rejection, WriteContext } from '../batch.js';
+import { type BatchItem, type BatchOutcome, type Rejection, reject, type WriteContext } from '../batch.js';
 import { type Resolution, resolveCustomers, unresolvedReason } from '../identity.js';
 import type { CustomerIdentity, ImportKind } from '../records.js';
 import { type TraceDraft, type TraceWriteResult, type TraceWriteStatus, writeTraces } from '../trace-writer.js';
@@ -53,6 +53,33 @@ export async function resolveOrQuarantine<R extends CustomerIdentity>(
     );
   }
   return { resolved, quarantined: held.length };
+}
+
+/**
+ * Resolves each record's customer; a record naming no known customer is rejected, naming its
+ * identity (with `advice` after it). For kinds not worth quarantining until their customer
+ * arrives: measurements, registry records.
+ */
+export async function resolveOrReject<R extends CustomerIdentity>(
+  tx: Queryable,
+  items: readonly BatchItem<R>[],
+  advice?: string,
+): Promise<{ resolved: { item: BatchItem<R>; customerId: number }[]; rejected: Rejection[] }> {
+  const resolutions = await resolveCustomers(
+    tx,
+    items.map((i) => i.record),
+  );
+  const resolved: { item: BatchItem<R>; customerId: number }[] = [];
+  const rejected: Rejection[] = [];
+  items.forEach((item, i) => {
+    const customerId = resolutions[i];
+    if (typeof customerId === 'number') resolved.push({ item, customerId });
+    else {
+      const reason = unresolvedReason(item.record);
+      rejected.push(reject(item, 'customer_no', advice ? `${reason}; ${advice}` : reason));
+    }
+  });
+  return { resolved, rejected };
 }
 
 /** Writes traces and marks quarantined items with the same key as resolved. */

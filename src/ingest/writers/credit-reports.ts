@@ -5,9 +5,9 @@
  * quarantined: the quarantine waits for a trace, and this file is re-imported safely once the
  * customer is.
  */
-import { type KindWriter, outcomeOf, type Rejection, reject } from '../batch.js';
-import { resolveCustomers, unresolvedReason } from '../identity.js';
+import { type KindWriter, outcomeOf } from '../batch.js';
 import { type UpsertSpec, upsert } from '../sql.js';
+import { resolveOrReject } from './common.js';
 
 const col = (name: string, type = 'text') => ({ name, type });
 
@@ -27,17 +27,11 @@ const CREDIT_REPORT: UpsertSpec = {
 };
 
 export const writeCreditReports: KindWriter<'credit_reports'> = async (tx, ctx, items) => {
-  const resolutions = await resolveCustomers(
+  const { resolved, rejected } = await resolveOrReject(tx, items, 'import the customer first');
+  const written = await upsert(
     tx,
-    items.map((i) => i.record),
+    CREDIT_REPORT,
+    resolved.map(({ item, customerId }) => ({ ...item.record, customer_id: customerId, source: ctx.source })),
   );
-  const rejected: Rejection[] = [];
-  const accepted: Record<string, unknown>[] = [];
-  for (const [i, item] of items.entries()) {
-    const customerId = resolutions[i];
-    if (typeof customerId === 'number') accepted.push({ ...item.record, customer_id: customerId, source: ctx.source });
-    else rejected.push(reject(item, 'customer_no', `${unresolvedReason(item.record)}; import the customer first`));
-  }
-  const written = await upsert(tx, CREDIT_REPORT, accepted);
-  return outcomeOf(accepted.length, written, rejected);
+  return outcomeOf(resolved.length, written, rejected);
 };

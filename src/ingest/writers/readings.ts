@@ -5,11 +5,11 @@
  */
 import type { Queryable } from '../../db/db.js';
 import type { WriteContext } from '../batch.js';
-import { type BatchItem, type BatchOutcome, type Rejection, reject } from '../batch.js';
+import { type BatchItem, type BatchOutcome, reject } from '../batch.js';
 import { daysInMonth } from '../fields.js';
-import { resolveCustomers, unresolvedReason } from '../identity.js';
 import type { ReadingRecord } from '../records.js';
 import { type UpsertSpec, upsert } from '../sql.js';
+import { resolveOrReject } from './common.js';
 
 const SERIES = ['kwh', 'peak_kwh', 'flat_kwh', 'valley_kwh', 'max_load_kw', 'power_factor'] as const;
 type Series = (typeof SERIES)[number];
@@ -33,19 +33,13 @@ export async function writeReadings(
   ctx: WriteContext,
   items: readonly BatchItem<ReadingRecord>[],
 ): Promise<BatchOutcome> {
-  const rejected: Rejection[] = [];
-  const customers = await resolveCustomers(
+  const { resolved, rejected } = await resolveOrReject(tx, items);
+  const meters = await defaultMeters(
     tx,
-    items.map((i) => i.record),
+    resolved.map((r) => r.customerId),
   );
-  const meters = await defaultMeters(tx, customers);
   const accepted: { item: BatchItem<ReadingRecord>; customerId: number; meterNo: string }[] = [];
-  items.forEach((item, i) => {
-    const customerId = customers[i];
-    if (customerId === null || customerId === undefined) {
-      rejected.push(reject(item, 'customer_no', unresolvedReason(item.record)));
-      return;
-    }
+  resolved.forEach(({ item, customerId }) => {
     const meterNo = item.record.meter_no ?? meters.get(customerId);
     if (meterNo === undefined) {
       rejected.push(reject(item, 'meter_no', 'the customer has no meter: give meter_no'));
@@ -109,8 +103,8 @@ export async function writeReadings(
 }
 
 /** The meter a reading belongs to when it names its customer by another identity. */
-async function defaultMeters(tx: Queryable, customers: readonly (number | null | undefined)[]) {
-  const ids = [...new Set(customers.filter((c): c is number => typeof c === 'number'))];
+async function defaultMeters(tx: Queryable, customers: readonly number[]) {
+  const ids = [...new Set(customers)];
   const rows = ids.length
     ? await tx.query<{ customer_id: number; meter_no: string }>(
         'SELECT customer_id, min(meter_no) AS meter_no FROM meter WHERE customer_id = ANY($1::bigint[]) GROUP BY customer_id',

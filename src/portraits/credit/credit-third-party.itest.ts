@@ -167,4 +167,16 @@ describe('third-party credit records', () => {
       ['CR-COURT-1', 'credit_report', '长沙市中级人民法院：失信被执行人名单'],
     ]);
   });
+
+  it("marks a customer again when a record's verdict changes, and only that customer", async () => {
+    await t.db.exec('DELETE FROM portrait_dirty');
+    const changed = reportsCsv().replace(
+      `CR-CHINA-1,${honoured.customerNo},信用中国（湖南）,honoured`,
+      `CR-CHINA-1,${honoured.customerNo},信用中国（湖南）,dishonest`,
+    );
+    const summary = await importPath(t.db, writeScratch('credit_reports.csv', changed));
+    expect([summary.files[0]?.updated, summary.files[0]?.unchanged]).toEqual([1, 1]);
+    expect(await marked(honoured.customerId)).toEqual(['billing']);
+    expect(await marked(dishonest.customerId)).toBeNull();
+  });
 });
