@@ -214,4 +214,45 @@ describe('incremental trace features (deltas)', () => {
     asOf = new Date(asOf.getTime() + 3_600_000);
     await expectSameAsFullRead(await refreshAll([key], asOf));
   });
+  it("applies one statement's traces over several months, and a list with no earliest time, whole", async () => {
+    const rand = random(13);
+    const c = await insertCustomer(t.db);
+    const key = String(c.customerId);
+    let asOf = new Date('2026-10-01T04:00:00Z');
+    await addTrace(rand, c.customerId, new Date(asOf.getTime() - 10 * DAY));
+    await refreshAll([key], asOf);
+    // One import statement: now, last month and half a year back. The probe reads from the
+    // earliest month on (portrait_dirty.trace_from), so none of the three may be missed.
+    const times = [asOf.getTime() - 3_600_000, asOf.getTime() - 40 * DAY, asOf.getTime() - 200 * DAY].map((ms) =>
+      new Date(ms).toISOString(),
+    );
+    for (const at of times) await t.db.query('SELECT ensure_trace_partition($1::date)', [`${at.slice(0, 7)}-01`]);
+    await t.db.query(
+      `INSERT INTO trace (occurred_at, trace_type, channel, direction, customer_id, source, source_id, attributes)
+       SELECT at, 'call_inbound', 'phone_95598', 'inbound', $2::bigint, 'test', 'batch-' || $2::text || '-' || n, '{}'
+       FROM unnest($1::timestamptz[]) WITH ORDINALITY AS b(at, n)`,
+      [times, c.customerId],
+    );
+    const [mark] = await t.db.query<{ trace_from: Date; n: number }>(
+      "SELECT trace_from, cardinality(trace_ids) AS n FROM portrait_dirty WHERE subject_kind = 'customer' AND subject_key = $1",
+      [key],
+    );
+    expect(mark?.n).toBe(3);
+    expect(mark?.trace_from.toISOString()).toBe(times[2]);
+    asOf = new Date(asOf.getTime() + 3_600_000);
+    let prepared = await refreshAll([key], asOf);
+    expect(prepared.sourceStates.applied.get(key)).toHaveLength(3);
+    await expectSameAsFullRead(prepared);
+
+    // A list made before trace_from existed has none: read from every month, not from none.
+    await addTrace(rand, c.customerId, new Date(asOf.getTime() - 300 * DAY));
+    await t.db.query(
+      "UPDATE portrait_dirty SET trace_from = NULL WHERE subject_kind = 'customer' AND subject_key = $1",
+      [key],
+    );
+    asOf = new Date(asOf.getTime() + 3_600_000);
+    prepared = await refreshAll([key], asOf);
+    expect(prepared.sourceStates.applied.get(key)).toHaveLength(1);
+    await expectSameAsFullRead(prepared);
+  });
 });

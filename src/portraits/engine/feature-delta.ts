@@ -9,7 +9,8 @@ import type { FeatureDef } from './types.js';
  *
  * - the rows the marking trigger listed as not yet applied (portrait_dirty.trace_ids): each
  *   counts if its time is inside the window now, whatever its time (a late import of last
- *   month's call counts like a call made now);
+ *   month's call counts like a call made now); they are read from the partitions at or after
+ *   the earliest listed time (portrait_dirty.trace_from);
  * - the rows that entered a window since the state's as-of time (its time in [as-of, now)) or
  *   left one (its time in [as-of − window, now − window)), apart from the listed ones;
  *
@@ -49,7 +50,9 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
     // By id alone (the primary key), not with the subject's key: the subject's index would read
     // every row of the subject to find the listed ones. A listed row moved to another subject
     // since has made the list "not known" (NULL), so the ids are the subject's own.
-    `SELECT ${alias}.*, true AS fresh FROM ${table} ${alias} WHERE ${rowId} = ANY(st.waiting)`,
+    // The earliest listed time bounds the probe to the partitions from that month on
+    // (portrait_dirty.trace_from, migration 0034); without it every month's key was descended.
+    `SELECT ${alias}.*, true AS fresh FROM ${table} ${alias} WHERE ${rowId} = ANY(st.waiting) AND ${time} >= st.waiting_from`,
     `SELECT ${alias}.*, false FROM ${table} ${alias} WHERE ${ofSubject} AND ${time} >= st.as_of AND ${time} < ${asOf} AND ${notListed}`,
     ...windows.map(
       (w) =>
@@ -81,7 +84,8 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
   // knows nothing of yet was otherwise scanned whole for a part's keys).
   const sql = `WITH st AS (
   SELECT s.subject_key, s.subject_key::${source.keyType} AS k, s.as_of, s.state,
-    CASE WHEN d.subject_key IS NULL THEN '{}'::bigint[] ELSE d.trace_ids END AS waiting
+    CASE WHEN d.subject_key IS NULL THEN '{}'::bigint[] ELSE d.trace_ids END AS waiting,
+    coalesce(d.trace_from, '-infinity') AS waiting_from
   FROM unnest($2::text[]) AS q(key)
   CROSS JOIN LATERAL (SELECT * FROM portrait_source_state s
     WHERE s.subject_kind = $4 AND s.subject_key = q.key AND s.source = $5 OFFSET 0) s
