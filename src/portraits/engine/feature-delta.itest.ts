@@ -214,6 +214,7 @@ describe('incremental trace features (deltas)', () => {
     asOf = new Date(asOf.getTime() + 3_600_000);
     await expectSameAsFullRead(await refreshAll([key], asOf));
   });
+
   it("applies one statement's traces over several months, and a list with no earliest time, whole", async () => {
     const rand = random(13);
     const c = await insertCustomer(t.db);
