@@ -3,15 +3,15 @@
 -- the id, so that probe descended every monthly partition's key index: ~40 index pages for a
 -- customer with a waiting trace, ~3 with this bound (EXPLAIN on the 20,000-customer bench
 -- world; the delta statement's average over every customer it refreshed, some with no waiting
--- trace and so nothing to probe, fell from 44 to 21 pages). trace_from keeps
--- the earliest time among the waiting traces, so the probe reads only the partitions from that
--- month on (run-time pruning).
+-- trace and so nothing to probe, fell from 44 to 21 pages). trace_from keeps the earliest time
+-- among the waiting traces, so the probe reads only the partitions from that month on (run-time
+-- pruning).
 --
 -- It is a lower bound, never more: traces applied and taken off the list leave it where it was,
--- and a mark whose list is not known (NULL) reads the customer in full anyway. Marks listed
--- before this migration have no bound yet: '-infinity' keeps their probe reading every month.
+-- and a mark whose list is not known (NULL) reads the customer in full anyway. A mark with no
+-- bound (NULL: listed before this migration) is read from every month: the delta takes a
+-- missing bound as '-infinity'.
 ALTER TABLE portrait_dirty ADD COLUMN trace_from timestamptz;
-UPDATE portrait_dirty SET trace_from = '-infinity' WHERE cardinality(trace_ids) > 0;
 
 CREATE OR REPLACE FUNCTION mark_portraits_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

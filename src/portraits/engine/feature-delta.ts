@@ -81,7 +81,8 @@ export function compileDelta(source: SourceDef, features: readonly FeatureDef[])
     );
   });
   // Each subject's state and mark by key (OFFSET 0 keeps them probes: a table the planner
-  // knows nothing of yet was otherwise scanned whole for a part's keys).
+  // knows nothing of yet was otherwise scanned whole for a part's keys). A mark listed before
+  // migration 0034 has no earliest time: '-infinity' reads its listed rows from every month.
   const sql = `WITH st AS (
   SELECT s.subject_key, s.subject_key::${source.keyType} AS k, s.as_of, s.state,
     CASE WHEN d.subject_key IS NULL THEN '{}'::bigint[] ELSE d.trace_ids END AS waiting,
