@@ -15,6 +15,13 @@ export interface CompiledSource {
   /** The prepared statement's name, for a source with a generic plan (unique per text). */
   statementName?: string;
   /**
+   * The same statement over a range of numeric keys ($2 to $3 inclusive) in place of the list,
+   * for a part of subjects with consecutive ids (the rebuild's): one index range scan per
+   * table (or partition) where the list descends the index once per subject. A subject in the
+   * range but not in the part yields a row the caller ignores.
+   */
+  range?: { sql: string; statementName?: string };
+  /**
    * An incremental source's extra columns per feature, in the order stateFromRow reads them
    * (feature-state.ts); empty for a feature whose value is its state.
    */
@@ -39,7 +46,7 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
       }),
     );
   }
-  const where = [`${source.key} = ANY($2::${source.keyType}[])`];
+  const where: string[] = [];
   if (source.time) {
     where.push(`${source.time} < $1::timestamptz`);
     if (maxWindow > 0) where.push(`${source.time} >= $1::timestamptz - interval '${maxWindow} days'`);
@@ -56,19 +63,21 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
     const rowFilter = `(${[...new Set(rowFilters)].map((w) => `(${w})`).join(' OR ')})`;
     where.push(joinsTables(source.from) ? afterTheJoin(source, rowFilter) : rowFilter);
   }
-  const sql = `SELECT ${source.key} AS subject_key, ${columns.join(',\n  ')}
+  const statement = (keyFilter: string) => {
+    const sql = `SELECT ${source.key} AS subject_key, ${columns.join(',\n  ')}
 FROM ${from}
-WHERE ${where.join(' AND ')}
+WHERE ${[keyFilter, ...where].join(' AND ')}
 GROUP BY ${source.key}`;
-  const statementName =
-    source.plan === 'generic'
-      ? `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`
-      : undefined;
+    return source.plan === 'generic'
+      ? { sql, statementName: `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}` }
+      : { sql };
+  };
+  const listed = statement(`${source.key} = ANY($2::${source.keyType}[])`);
   return {
     source,
     features: [...features],
-    sql,
-    ...(statementName ? { statementName } : {}),
+    ...listed,
+    ...(source.keyType === 'bigint' ? { range: statement(`${source.key} BETWEEN $2::bigint AND $3::bigint`) } : {}),
     ...(stateColumns ? { stateColumns } : {}),
   };
 }
