@@ -14,7 +14,10 @@ export interface SourceDef {
   from: string;
   /** The subject key expression, e.g. 't.customer_id'. */
   key: string;
-  /** SQL type of the key, for the `= ANY($ids::<type>[])` filter. */
+  /**
+   * SQL type of the key, for the `= ANY($ids::<type>[])` filter; a bigint key also gets the
+   * `BETWEEN` form for parts of consecutive ids (CompiledSource.range).
+   */
   keyType: 'bigint' | 'text';
   /** Time column the windows apply to; absent for one-row-per-subject sources. */
   time?: string;
