@@ -53,8 +53,6 @@ const rebuildOnly = process.argv.includes('--rebuild-only');
 // --parallelism N: the parts a refresh batch's features are computed in side by side (the
 // engine's default when absent), for measuring what more connections buy on this disk.
 const parallelism = process.argv.includes('--parallelism') ? flag('parallelism', 2) : undefined;
-// --write-parallelism N: the parts a refresh batch's portraits are written in side by side.
-const writeParallelism = process.argv.includes('--write-parallelism') ? flag('write-parallelism', 1) : undefined;
 const serverUrl = process.env.GRIDCARE_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `gridcare_bench_portraits_${customers}`;
 
@@ -211,10 +209,7 @@ async function incremental(
   prepareP50Ms: number;
   commitP50Ms: number;
 }> {
-  const engine = createPortraitEngine(db, {
-    ...(parallelism ? { parallelism } : {}),
-    ...(writeParallelism ? { writeParallelism } : {}),
-  });
+  const engine = createPortraitEngine(db, parallelism ? { parallelism } : {});
   const phases = timeRefreshPhases(engine);
   const latencies: number[] = [];
   const waiting = new Map<string, number>(); // customer_id → accepted at (ms)

@@ -7,13 +7,12 @@ import { FeatureComputer, newSourceStates, type SourceStates } from './compute-f
 import { evaluatePortrait } from './evaluate-portrait.js';
 import { allStopped } from './in-lanes.js';
 import { plannedTransaction } from './planned-transaction.js';
+import { keysToRerun, type Precompute } from './precompute.js';
 import { type ComputedPortrait, readCurrentFeatures, writePortraits } from './portrait-store.js';
 import { portraitsRead } from './portraits-read.js';
-import { keysToRerun, type Precompute } from './precompute.js';
 import { oneAfterAnother } from './progress-in-order.js';
 import { writeSourceStates } from './source-state-store.js';
 import { sourceAffected } from './source-types.js';
-import { splitPrepared } from './split-prepared.js';
 import type { DefinitionCatalog, FeatureValues, SubjectKind } from './types.js';
 
 export type { Precompute } from './precompute.js';
@@ -37,12 +36,6 @@ export interface PortraitEngineOptions {
   parallelism?: number;
   /** Below this many subjects a part is not worth its own connection (default 250). */
   minPartSize?: number;
-  /**
-   * The parts a batch's portraits are written in side by side, each in its own transaction
-   * (PostgreSQL; default 1). A part commits on its own: a failure leaves the other parts'
-   * portraits written and its own subjects marked, so they are computed again.
-   */
-  writeParallelism?: number;
 }
 
 /** Portraits computed and evaluated but not yet written (see PortraitEngine.prepareRefresh). */
@@ -264,18 +257,8 @@ export class PortraitEngine {
     prepared: PreparedPortraits,
     markedBefore?: Date | string | ReadonlyMap<string, string>,
   ): Promise<number> {
-    if (prepared.keys.length === 0) return 0;
-    const parts = this.partsFor(prepared.keys.length, this.options.writeParallelism ?? 1);
-    if (parts === 1) return this.commitPart(prepared, markedBefore);
-    const written = await allStopped(splitPrepared(prepared, parts).map((part) => this.commitPart(part, markedBefore)));
-    return written.reduce((a, b) => a + b, 0);
-  }
-
-  private async commitPart(
-    prepared: PreparedPortraits,
-    markedBefore?: Date | string | ReadonlyMap<string, string>,
-  ): Promise<number> {
     const { kind, keys, asOf, catalogVersion, portraits, sourceStates } = prepared;
+    if (keys.length === 0) return 0;
     // Each subject's marks up to its own time: one time for all is the case where every
     // subject's time is the same.
     const cleared =
@@ -340,7 +323,8 @@ export class PortraitEngine {
     keys: readonly string[],
     work: (tx: Queryable, part: readonly string[]) => Promise<Map<string, FeatureValues>>,
   ): Promise<Map<string, FeatureValues>> {
-    const parts = this.partsFor(keys.length, this.options.parallelism ?? 2);
+    const wanted = this.db.kind === 'pglite' ? 1 : (this.options.parallelism ?? 2);
+    const parts = Math.max(1, Math.min(wanted, Math.floor(keys.length / (this.options.minPartSize ?? 250))));
     const size = Math.ceil(keys.length / parts);
     const results = await Promise.all(
       Array.from({ length: parts }, (_, i) =>
@@ -348,12 +332,6 @@ export class PortraitEngine {
       ),
     );
     return new Map(results.flatMap((r) => [...r]));
-  }
-
-  /** How many parts of at least `minPartSize` subjects, up to `wanted` (one on PGlite). */
-  private partsFor(subjects: number, wanted: number): number {
-    if (this.db.kind === 'pglite') return 1;
-    return Math.max(1, Math.min(wanted, Math.floor(subjects / (this.options.minPartSize ?? 250))));
   }
 
   /** Takes up the catalog's database-kept parts (see `catalogFromDb`); a no-op without them. */

@@ -144,14 +144,7 @@ describe('portrait refresher queue', () => {
 
     await t.db.query('UPDATE customer SET transformer_area_id = $1 WHERE customer_id = $2', [to, mover.customerId]);
     expect(await staleAreas()).toEqual(
-      [
-        `feeder:F${from}`,
-        `feeder:F${to}`,
-        'grid:HN01010101',
-        'station:HN010101',
-        `transformer_area:${from}`,
-        `transformer_area:${to}`,
-      ].sort(),
+      [`feeder:F${from}`, `feeder:F${to}`, 'grid:HN01010101', 'station:HN010101', `transformer_area:${from}`, `transformer_area:${to}`].sort(),
     );
 
     await t.db.query('DELETE FROM portrait_dirty');
@@ -174,35 +167,5 @@ describe('portrait refresher queue', () => {
     const byKey = (p: typeof whole) => new Map(p.portraits.map((x) => [x.key, x.values]));
     expect(byKey(inParts)).toEqual(byKey(whole));
     expect(inParts.portraits.map((p) => p.values.features.bill_queries_12m).sort()).toEqual([1, 1, 1, 2, 2, 3, 3]);
-  });
-
-  it('writes a batch in parts side by side, each its own transaction, as it would in one', async () => {
-    await t.db.query('DELETE FROM portrait_dirty');
-    const customers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => insertCustomer(t.db)));
-    for (const [i, c] of customers.entries()) for (let n = 0; n <= i % 3; n++) await bill(c.customerId);
-    const keys = customers.map((c) => String(c.customerId));
-    const marks = await t.db.query<{ subject_key: string; marked_at: string }>(
-      "SELECT subject_key, marked_at::text AS marked_at FROM portrait_dirty WHERE subject_kind = 'customer'",
-    );
-    expect(marks.map((m) => m.subject_key).sort()).toEqual([...keys].sort());
-    const inParts = new PortraitEngine(t.db, { writeParallelism: 3, minPartSize: 1 });
-    const prepared = await inParts.prepareRefresh('customer', keys, new Date());
-    const written = await inParts.commit(prepared, new Map(marks.map((m) => [m.subject_key, m.marked_at])));
-
-    expect(written).toBe(6);
-    expect(await staleKeys()).toEqual([]);
-    const stored = await Promise.all(keys.map((key) => readPortrait(t.db, 'customer', key)));
-    expect(stored.map((p) => p?.features.bill_queries_12m)).toEqual([1, 2, 3, 1, 2, 3]);
-    const states = await t.db.query<{ subject_key: string }>(
-      "SELECT subject_key FROM portrait_source_state WHERE subject_kind = 'customer' AND subject_key = ANY($1::text[])",
-      [keys],
-    );
-    expect(states.map((s) => s.subject_key).sort()).toEqual([...keys].sort());
-    // Three transactions on a server; PGlite has one connection and writes the batch whole.
-    const transactions = await t.db.query<{ n: number }>(
-      'SELECT count(DISTINCT xmin::text)::int AS n FROM customer_portrait WHERE customer_id = ANY($1::bigint[]) AND valid_to IS NULL',
-      [keys],
-    );
-    expect(transactions[0]?.n).toBe(t.db.kind === 'postgres' ? 3 : 1);
   });
 });
