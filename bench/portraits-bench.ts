@@ -65,7 +65,10 @@ async function ensureWorld(): Promise<Db> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
-  const db = await openDb({ databaseUrl: url.toString() });
+  // The server's pool of 8, unless the parts asked for need more: each part holds a connection
+  // while the next batch's marks, the ingest and the observer want theirs.
+  const poolSize = Math.max(8, (parallelism ?? 2) + 5);
+  const db = await openDb({ databaseUrl: url.toString(), poolSize });
   await migrate(db);
   const loaded = await db.query<{ n: number }>('SELECT count(*) AS n FROM customer');
   if (Number(loaded[0]?.n ?? 0) < customers) {
