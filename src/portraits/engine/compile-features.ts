@@ -15,13 +15,6 @@ export interface CompiledSource {
   /** The prepared statement's name, for a source with a generic plan (unique per text). */
   statementName?: string;
   /**
-   * The same statement over a range of numeric keys ($2 to $3 inclusive) in place of the list,
-   * for a part of subjects with consecutive ids (the rebuild's): one index range scan per
-   * table (or partition) where the list descends the index once per subject. A subject in the
-   * range but not in the part yields a row the caller ignores.
-   */
-  range?: { sql: string; statementName?: string };
-  /**
    * An incremental source's extra columns per feature, in the order stateFromRow reads them
    * (feature-state.ts); empty for a feature whose value is its state.
    */
@@ -46,7 +39,7 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
       }),
     );
   }
-  const where: string[] = [];
+  const where = [`${source.key} = ANY($2::${source.keyType}[])`];
   if (source.time) {
     where.push(`${source.time} < $1::timestamptz`);
     if (maxWindow > 0) where.push(`${source.time} >= $1::timestamptz - interval '${maxWindow} days'`);
@@ -63,21 +56,19 @@ export function compileSource(source: SourceDef, features: readonly FeatureDef[]
     const rowFilter = `(${[...new Set(rowFilters)].map((w) => `(${w})`).join(' OR ')})`;
     where.push(joinsTables(source.from) ? afterTheJoin(source, rowFilter) : rowFilter);
   }
-  const statement = (keyFilter: string) => {
-    const sql = `SELECT ${source.key} AS subject_key, ${columns.join(',\n  ')}
+  const sql = `SELECT ${source.key} AS subject_key, ${columns.join(',\n  ')}
 FROM ${from}
-WHERE ${[keyFilter, ...where].join(' AND ')}
+WHERE ${where.join(' AND ')}
 GROUP BY ${source.key}`;
-    return source.plan === 'generic'
-      ? { sql, statementName: `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}` }
-      : { sql };
-  };
-  const listed = statement(`${source.key} = ANY($2::${source.keyType}[])`);
+  const statementName =
+    source.plan === 'generic'
+      ? `features_${source.code}_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`
+      : undefined;
   return {
     source,
     features: [...features],
-    ...listed,
-    ...(source.keyType === 'bigint' ? { range: statement(`${source.key} BETWEEN $2::bigint AND $3::bigint`) } : {}),
+    sql,
+    ...(statementName ? { statementName } : {}),
     ...(stateColumns ? { stateColumns } : {}),
   };
 }

@@ -156,7 +156,7 @@ describe('features computed in one pass per source', () => {
       const prepared = tx.prepares
         ? await tx.query<{ name: string; generic_plans: number; custom_plans: number }>(
             'SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name = $1',
-            [generic.statements[0]?.range?.statementName],
+            [generic.statements[0]?.statementName],
           )
         : [];
       return { first, again, planned, mode, prepared };
@@ -173,48 +173,6 @@ describe('features computed in one pass per source', () => {
       ]);
     } else {
       expect(seen.prepared).toEqual([]);
-    }
-  });
-
-  it('reads a part of consecutive subjects by their key range and scattered ones by their list, alike', async () => {
-    const customers = [await insertCustomer(t.db), await insertCustomer(t.db), await insertCustomer(t.db)];
-    const keys = customers.map((c) => String(c.customerId));
-    for (const [i, c] of customers.entries()) {
-      for (let n = 0; n <= i * 2; n++) {
-        await insertTrace(t.db, {
-          customerId: c.customerId,
-          occurredAt: at(3 + n),
-          traceType: 'app_login',
-          channel: 'app',
-        });
-      }
-    }
-    const computer = new FeatureComputer(
-      [def('logins', { where: "t.trace_type = 'app_login'", windowDays: 30 })],
-      CUSTOMER_SOURCES,
-    );
-    const [first, , last] = keys as [string, string, string];
-    const absent = String(Number(last) + 1_000); // no such customer: the first and last are far apart
-    const seen = await t.db.transaction(async (tx) => {
-      const consecutive = await computer.compute(tx, [first, last], AS_OF); // 2 of 3 ids: the range
-      const scattered = await computer.compute(tx, [first, last, absent], AS_OF); // 3 of 1,000: the list
-      const prepared = tx.prepares
-        ? await tx.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY prepare_time')
-        : [];
-      return { consecutive, scattered, prepared: prepared.map((p) => p.name) };
-    });
-    // The range holds the middle customer too; its rows are not the part's.
-    expect([...seen.consecutive]).toEqual([
-      [first, { logins: 1 }],
-      [last, { logins: 5 }],
-    ]);
-    expect(seen.scattered.get(first)).toEqual({ logins: 1 });
-    expect(seen.scattered.get(last)).toEqual({ logins: 5 });
-    expect(seen.scattered.get(absent)).toEqual({ logins: 0 });
-    const trace = computer.statements[0];
-    if (t.db.kind === 'postgres') {
-      expect(seen.prepared).toContain(trace?.range?.statementName);
-      expect(seen.prepared).toContain(trace?.statementName);
     }
   });
 });

@@ -173,20 +173,16 @@ export class FeatureComputer {
           : null;
       const read = applied ? keys.filter((k) => !applied.has(k)) : keys;
       if (read.length === 0) continue;
-      const range = source.range ? denseRange(read) : null;
-      const statement = range && source.range ? source.range : source;
-      await plans.use(statement.statementName ? 'generic' : 'as-found');
+      await plans.use(source.statementName ? 'generic' : 'as-found');
       const rows = await db.query<Record<string, unknown>>(
-        statement.sql,
-        range ? [asOf, range.from, range.to] : [asOf, read],
-        statement.statementName ? { name: statement.statementName } : undefined,
+        source.sql,
+        [asOf, read],
+        source.statementName ? { name: source.statementName } : undefined,
       );
-      // A range also yields the subjects between the part's keys that it does not hold.
-      const wanted = range ? new Set(read) : null;
       for (const row of rows) {
         const key = String(row.subject_key);
         const values = result.get(key);
-        if (!values || (wanted && !wanted.has(key))) continue;
+        if (!values) continue;
         source.features.forEach((feature, i) => {
           const v = row[`f${i}`];
           values[feature.code] = v === null || v === undefined ? emptyValue(feature) : Number(v);
@@ -214,22 +210,6 @@ export class FeatureComputer {
     }
     return result;
   }
-}
-
-/**
- * The keys' bounds when they are integers filling at least half of the range between them (the
- * rebuild's parts of consecutive customers); otherwise null and the list is read key by key.
- */
-export function denseRange(keys: readonly string[]): { from: number; to: number } | null {
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const key of keys) {
-    const id = /^-?\d+$/.test(key) ? Number(key) : Number.NaN;
-    if (!Number.isSafeInteger(id)) return null;
-    if (id < from) from = id;
-    if (id > to) to = id;
-  }
-  return keys.length > 0 && to - from + 1 <= 2 * keys.length ? { from, to } : null;
 }
 
 function stateOf(states: SourceStates, key: string): Map<string, SourceState> {

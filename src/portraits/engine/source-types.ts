@@ -14,10 +14,7 @@ export interface SourceDef {
   from: string;
   /** The subject key expression, e.g. 't.customer_id'. */
   key: string;
-  /**
-   * SQL type of the key, for the `= ANY($ids::<type>[])` filter; a bigint key also gets the
-   * `BETWEEN` form for parts of consecutive ids (CompiledSource.range).
-   */
+  /** SQL type of the key, for the `= ANY($ids::<type>[])` filter. */
   keyType: 'bigint' | 'text';
   /** Time column the windows apply to; absent for one-row-per-subject sources. */
   time?: string;
