@@ -126,13 +126,8 @@ function timeRefreshPhases(engine: PortraitEngine) {
     if (prepared.kind === 'customer') commitMs.push(ms);
     return value;
   };
-  const median = (values: number[]) =>
-    Math.round(
-      percentile(
-        [...values].sort((a, b) => a - b),
-        50,
-      ),
-    );
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  const median = (values: number[]) => Math.round(percentile(sorted(values), 50));
   return {
     summary: () => ({ batchP50: median(sizes), prepareP50Ms: median(prepareMs), commitP50Ms: median(commitMs) }),
   };
