@@ -26,10 +26,10 @@ import { createGroundTruthMemory } from '../src/demo/ground-truth.js';
 import { generateDemoWorld } from '../src/demo/world.js';
 import { createDbSink } from '../src/ingest/db-sink.js';
 import { acceptTraceBatch } from '../src/ingest/trace-batch.js';
-import type { PortraitEngine } from '../src/portraits/engine/portrait-engine.js';
 import { PortraitRefresher } from '../src/portraits/engine/portrait-refresher.js';
 import { createPortraitEngine } from '../src/portraits/portraits.js';
 import { formatSweep, sweepCost } from './portraits-sweep-cost.js';
+import { timeRefreshHalves } from './refresh-halves.js';
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,36 +101,6 @@ async function baselineScan(db: Db): Promise<number> {
     );
   });
   return ms;
-}
-
-/**
- * Times the refresher's two halves for customer batches (features and evaluation; the write),
- * by wrapping the engine's methods: where a batch's time goes, without a hook in the product.
- */
-function timeRefreshPhases(engine: PortraitEngine) {
-  const prepareMs: number[] = [];
-  const commitMs: number[] = [];
-  const sizes: number[] = [];
-  const prepare = engine.prepareRefresh.bind(engine);
-  const commit = engine.commit.bind(engine);
-  engine.prepareRefresh = async (kind, keys, asOf, changes) => {
-    const { ms, value } = await timed(() => prepare(kind, keys, asOf, changes));
-    if (kind === 'customer') {
-      prepareMs.push(ms);
-      sizes.push(keys.length);
-    }
-    return value;
-  };
-  engine.commit = async (prepared, markedBefore) => {
-    const { ms, value } = await timed(() => commit(prepared, markedBefore));
-    if (prepared.kind === 'customer') commitMs.push(ms);
-    return value;
-  };
-  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-  const median = (values: number[]) => Math.round(percentile(sorted(values), 50));
-  return {
-    summary: () => ({ batchP50: median(sizes), prepareP50Ms: median(prepareMs), commitP50Ms: median(commitMs) }),
-  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -208,7 +178,7 @@ async function incremental(
   commitP50Ms: number;
 }> {
   const engine = createPortraitEngine(db, parallelism ? { parallelism } : {});
-  const phases = timeRefreshPhases(engine);
+  const phases = timeRefreshHalves(engine);
   const latencies: number[] = [];
   const waiting = new Map<string, number>(); // customer_id → accepted at (ms)
   // A customer's portrait is visible once no stale mark of it is left. That is checked for the
