@@ -30,6 +30,7 @@ import { PortraitRefresher } from '../src/portraits/engine/portrait-refresher.js
 import { createPortraitEngine } from '../src/portraits/portraits.js';
 import { formatSweep, sweepCost } from './portraits-sweep-cost.js';
 import { timeRefreshHalves } from './refresh-halves.js';
+import { percentile, timed } from './timing.js';
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,10 +66,12 @@ async function ensureWorld(): Promise<Db> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${dbName}`;
-  // The server's pool of 8, unless the parts asked for need more: each part holds a connection
-  // while the next batch's marks, the ingest and the observer want theirs.
-  const poolSize = Math.max(8, (parallelism ?? 2) + 5);
-  const db = await openDb({ databaseUrl: url.toString(), poolSize });
+  // The server's pool, unless --parallelism asks for more parts than it holds beside the next
+  // batch's marks, the ingest and the observer.
+  const db = await openDb({
+    databaseUrl: url.toString(),
+    ...(parallelism ? { poolSize: Math.max(8, parallelism + 5) } : {}),
+  });
   await migrate(db);
   const loaded = await db.query<{ n: number }>('SELECT count(*) AS n FROM customer');
   if (Number(loaded[0]?.n ?? 0) < customers) {
@@ -87,12 +90,6 @@ async function ensureWorld(): Promise<Db> {
   return db;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
-}
-
 async function baselineScan(db: Db): Promise<number> {
   const { ms } = await timed(async () => {
     await db.query('SELECT customer_id, count(*), max(occurred_at) FROM trace GROUP BY customer_id');
@@ -102,9 +99,6 @@ async function baselineScan(db: Db): Promise<number> {
   });
   return ms;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 interface BenchCustomer {
   customer_no: string;

@@ -1,6 +1,7 @@
 import type { Db } from '../src/db/db.js';
 import { PortraitSweep } from '../src/portraits/engine/portrait-sweep.js';
 import { createPortraitEngine } from '../src/portraits/portraits.js';
+import { median } from './timing.js';
 
 /**
  * What the sweep (portrait-sweep.ts) costs: a slice of customers refreshed with the change
@@ -28,7 +29,6 @@ export async function sweepCost(db: Db, customers: number) {
     time.push(await refreshMs('time'));
     lookUp.push(await refreshMs('trace:app_query'));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0;
   const sweep = new PortraitSweep(db, { periodMs: 86_400_000, kinds: ['customer'] });
   const markStarted = performance.now();
   const marked = await sweep.sweepOnce();

@@ -1,4 +1,5 @@
 import type { PortraitEngine } from '../src/portraits/engine/portrait-engine.js';
+import { median, timed } from './timing.js';
 
 /**
  * Times the refresher's two halves for customer batches (features and evaluation; the write),
@@ -11,9 +12,7 @@ export function timeRefreshHalves(engine: PortraitEngine) {
   const prepare = engine.prepareRefresh.bind(engine);
   const commit = engine.commit.bind(engine);
   engine.prepareRefresh = async (kind, keys, asOf, changes) => {
-    const started = performance.now();
-    const value = await prepare(kind, keys, asOf, changes);
-    const ms = performance.now() - started;
+    const { ms, value } = await timed(() => prepare(kind, keys, asOf, changes));
     if (kind === 'customer') {
       prepareMs.push(ms);
       sizes.push(keys.length);
@@ -21,17 +20,15 @@ export function timeRefreshHalves(engine: PortraitEngine) {
     return value;
   };
   engine.commit = async (prepared, markedBefore) => {
-    const started = performance.now();
-    const value = await commit(prepared, markedBefore);
-    const ms = performance.now() - started;
+    const { ms, value } = await timed(() => commit(prepared, markedBefore));
     if (prepared.kind === 'customer') commitMs.push(ms);
     return value;
   };
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
-  };
   return {
-    summary: () => ({ batchP50: median(sizes), prepareP50Ms: median(prepareMs), commitP50Ms: median(commitMs) }),
+    summary: () => ({
+      batchP50: Math.round(median(sizes)),
+      prepareP50Ms: Math.round(median(prepareMs)),
+      commitP50Ms: Math.round(median(commitMs)),
+    }),
   };
 }
