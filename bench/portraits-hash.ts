@@ -29,7 +29,7 @@ url.pathname = `/${database}`;
 const PARTS: Array<[string, string]> = [
   [
     'customer_portrait (current)',
-    `SELECT customer_id, valid_from, features::text, tags::text, scores::text, grades::text, credit_score, credit_grade,
+    `SELECT customer_id, valid_from, feature_values::text, tags::text, scores::text, grades::text, credit_score, credit_grade,
        fee_risk_class, complaint_risk, content_hash, catalog_version
      FROM customer_portrait WHERE valid_to IS NULL ORDER BY customer_id`,
   ],

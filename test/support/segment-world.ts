@@ -41,7 +41,7 @@ export async function insertPortrait(db: Queryable, customerId: number, values: 
     ...(values.feeRiskClass ? { fee_risk_class: String(values.feeRiskClass) } : {}),
   };
   await db.query(
-    `INSERT INTO customer_portrait (customer_id, valid_from, features, tags, scores, grades, credit_score, credit_grade,
+    `INSERT INTO customer_portrait (customer_id, valid_from, feature_values, tags, scores, grades, credit_score, credit_grade,
        fee_risk_class, complaint_risk, content_hash, catalog_version)
      VALUES ($1, now(), '{}', $2::text[], $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9, $10)`,
     [
@@ -143,7 +143,7 @@ export async function createSegmentWorld(db: Queryable): Promise<SegmentWorld> {
   const c5 = await customer(grid2, area2, { tags: [], creditGrade: 'A', feeRiskClass: 1, scores: { credit: 99 } });
   // A past portrait: only current ones count.
   await db.query(
-    `INSERT INTO customer_portrait (customer_id, valid_from, valid_to, features, tags, scores, grades, credit_grade,
+    `INSERT INTO customer_portrait (customer_id, valid_from, valid_to, feature_values, tags, scores, grades, credit_grade,
        content_hash, catalog_version)
      VALUES ($1, now() - interval '30 days', now() - interval '1 day', '{}', '{repeat_complainer}', '{}', '{}', 'D', 'old', $2)`,
     [c5.customerId, TEST_CATALOG],

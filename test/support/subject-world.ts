@@ -300,7 +300,7 @@ export async function buildSubjectWorld(db: Queryable): Promise<SubjectWorld> {
   await db.query("INSERT INTO portrait_catalog (catalog_version, definitions) VALUES ($1, '{}')", [version]);
   for (const id of [c1, c2]) {
     await db.query(
-      `INSERT INTO customer_portrait (customer_id, valid_from, features, tags, scores, grades, content_hash, catalog_version)
+      `INSERT INTO customer_portrait (customer_id, valid_from, feature_values, tags, scores, grades, content_hash, catalog_version)
        VALUES ($1, $2, '{}', ARRAY['outage_sensitive'], '{}', '{}', 'h', $3)`,
       [id, ago(365 * DAY), version],
     );

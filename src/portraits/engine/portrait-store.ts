@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import { contentHash } from './content-hash.js';
 import type { PortraitValues } from './evaluate-portrait.js';
+import { featureArrayLiteral, featuresFromArray, layoutOf } from './feature-layout.js';
 import type { FeatureValues, SubjectKind } from './types.js';
 
 /**
@@ -49,27 +50,39 @@ export async function writePortraits(
   await tx.query(`DELETE FROM ${table} WHERE ${keyFilter} AND valid_to IS NULL AND valid_from = $2`, keyParams);
   await tx.query(`UPDATE ${table} SET valid_to = $2 WHERE ${keyFilter} AND valid_to IS NULL`, keyParams);
   // One JSON document per batch: the server parses it once (jsonb_to_recordset), where an
-  // array parameter of 5,000 jsonb literals cost ~0.5 ms a row to escape and parse.
-  const rows = JSON.stringify(
-    changed.map((p) => ({
-      k: p.key,
-      f: p.values.features,
-      t: p.values.tags,
-      s: p.values.scores,
-      g: p.values.grades,
-      h: p.hash,
-    })),
-  );
+  // array parameter of 5,000 jsonb literals cost ~0.5 ms a row to escape and parse. A customer's
+  // features travel in it as a float8[] literal (feature-layout.ts).
   if (customer) {
+    const layout = await layoutOf(tx, catalogVersion);
+    const rows = JSON.stringify(
+      changed.map((p) => ({
+        k: p.key,
+        f: featureArrayLiteral(layout, p.values.features),
+        t: p.values.tags,
+        s: p.values.scores,
+        g: p.values.grades,
+        h: p.hash,
+      })),
+    );
     await tx.query(
-      `INSERT INTO customer_portrait (customer_id, valid_from, features, tags, scores, grades, credit_score, credit_grade,
+      `INSERT INTO customer_portrait (customer_id, valid_from, feature_values, tags, scores, grades, credit_score, credit_grade,
          fee_risk_class, complaint_risk, content_hash, catalog_version)
-       SELECT r.k::bigint, $2, r.f, ARRAY(SELECT jsonb_array_elements_text(r.t)), r.s, r.g, (r.s->>'credit')::real,
+       SELECT r.k::bigint, $2, r.f::float8[], ARRAY(SELECT jsonb_array_elements_text(r.t)), r.s, r.g, (r.s->>'credit')::real,
          r.g->>'credit_grade', (r.g->>'fee_risk_class')::smallint, (r.s->>'complaint_risk')::real, r.h, $3
-       FROM jsonb_to_recordset($1::jsonb) AS r(k text, f jsonb, t jsonb, s jsonb, g jsonb, h text)`,
+       FROM jsonb_to_recordset($1::jsonb) AS r(k text, f text, t jsonb, s jsonb, g jsonb, h text)`,
       [rows, asOf, catalogVersion],
     );
   } else {
+    const rows = JSON.stringify(
+      changed.map((p) => ({
+        k: p.key,
+        f: p.values.features,
+        t: p.values.tags,
+        s: p.values.scores,
+        g: p.values.grades,
+        h: p.hash,
+      })),
+    );
     await tx.query(
       `INSERT INTO subject_portrait (subject_kind, subject_key, valid_from, features, tags, scores, grades, content_hash, catalog_version)
        SELECT $4, r.k, $2, r.f, ARRAY(SELECT jsonb_array_elements_text(r.t)), r.s, r.g, r.h, $3
@@ -101,8 +114,8 @@ export async function readPortrait(
   const customer = kind === 'customer';
   const when = asOf ? 'valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)' : 'valid_to IS NULL';
   const sql = customer
-    ? `SELECT valid_from, valid_to, features, tags, scores, grades, catalog_version, computed_at FROM customer_portrait
-       WHERE customer_id = $1::bigint AND ${when}`
+    ? `SELECT valid_from, valid_to, feature_values AS features, tags, scores, grades, catalog_version, computed_at
+       FROM customer_portrait WHERE customer_id = $1::bigint AND ${when}`
     : `SELECT valid_from, valid_to, features, tags, scores, grades, catalog_version, computed_at FROM subject_portrait
        WHERE subject_key = $1 AND subject_kind = $${asOf ? 3 : 2} AND ${when}`;
   const params: unknown[] = [key];
@@ -111,7 +124,7 @@ export async function readPortrait(
   const rows = await db.query<{
     valid_from: Date;
     valid_to: Date | null;
-    features: Record<string, number | null>;
+    features: StoredFeatures;
     tags: string[];
     scores: Record<string, number | null>;
     grades: Record<string, string | null>;
@@ -123,7 +136,7 @@ export async function readPortrait(
   return {
     validFrom: row.valid_from,
     validTo: row.valid_to,
-    features: row.features,
+    features: await featuresOf(db, row.features, row.catalog_version),
     tags: row.tags,
     scores: row.scores,
     grades: row.grades,
@@ -140,13 +153,26 @@ export async function readCurrentFeatures(
   catalogVersion: string,
 ): Promise<Map<string, FeatureValues>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.query<{ key: string; features: FeatureValues }>(
+  const rows = await db.query<{ key: string; features: StoredFeatures }>(
     kind === 'customer'
-      ? `SELECT customer_id::text AS key, features FROM customer_portrait
+      ? `SELECT customer_id::text AS key, feature_values AS features FROM customer_portrait
          WHERE customer_id = ANY($1::bigint[]) AND valid_to IS NULL AND catalog_version = $2`
       : `SELECT subject_key AS key, features FROM subject_portrait
          WHERE subject_kind = $3 AND subject_key = ANY($1::text[]) AND valid_to IS NULL AND catalog_version = $2`,
     kind === 'customer' ? [keys, catalogVersion] : [keys, catalogVersion, kind],
   );
-  return new Map(rows.map((r) => [r.key, r.features]));
+  const features = new Map<string, FeatureValues>();
+  for (const r of rows) features.set(r.key, await featuresOf(db, r.features, catalogVersion));
+  return features;
+}
+
+/** A customer portrait's feature_values (by its catalog's layout), another subject's jsonb. */
+type StoredFeatures = FeatureValues | (number | null)[];
+
+export async function featuresOf(
+  db: Queryable,
+  stored: StoredFeatures,
+  catalogVersion: string,
+): Promise<FeatureValues> {
+  return Array.isArray(stored) ? featuresFromArray(await layoutOf(db, catalogVersion), stored) : stored;
 }

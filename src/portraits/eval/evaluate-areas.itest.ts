@@ -47,8 +47,8 @@ describe('a failed concentrator in the demo world', () => {
     const rows = await t.db.query<{ customers: number; stopped: number; behind: number }>(
       `SELECT count(*)::int AS customers,
               count(*) FILTER (WHERE 'readings_stopped' = ANY(p.tags))::int AS stopped,
-              max((p.features->>'days_behind_peers')::int)::int AS behind
-       FROM customer_portrait p JOIN customer c USING (customer_id)
+              max(p.feature_values[array_position(pc.customer_features, 'days_behind_peers')])::int AS behind
+       FROM customer_portrait p JOIN customer c USING (customer_id) JOIN portrait_catalog pc USING (catalog_version)
        WHERE c.transformer_area_id = $1 AND p.valid_to IS NULL`,
       [SILENT],
     );

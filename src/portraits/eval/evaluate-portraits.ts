@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { GroundTruthLine } from '../../demo/ground-truth.js';
+import { featuresOf } from '../engine/portrait-store.js';
 import type { FeatureValues } from '../engine/types.js';
 import { type TaggedCustomer, type TaggedSubject, type TagScore, tallyTags } from './tally-tags.js';
 import { AREA_TRAIT_TAGS } from './trait-tags.js';
@@ -22,22 +23,28 @@ export async function evaluatePortraits(
   db: Queryable,
   truth: Iterable<GroundTruthLine>,
 ): Promise<{ customers: number; asOf: Date | null; scores: TagScore[]; scored: TaggedCustomer[] }> {
-  const rows = await db.query<{ customer_no: string; tags: string[]; features: FeatureValues; valid_from: Date }>(
-    'SELECT c.customer_no, p.tags, p.features, p.valid_from FROM customer_portrait p JOIN customer c ON c.customer_id = p.customer_id WHERE p.valid_to IS NULL',
+  const rows = await db.query<{
+    customer_no: string;
+    tags: string[];
+    feature_values: (number | null)[];
+    catalog_version: string;
+    valid_from: Date;
+  }>(
+    `SELECT c.customer_no, p.tags, p.feature_values, p.catalog_version, p.valid_from
+     FROM customer_portrait p JOIN customer c ON c.customer_id = p.customer_id WHERE p.valid_to IS NULL`,
   );
   const asOf = rows.reduce<Date | null>(
     (latest, r) => (latest === null || r.valid_from > latest ? r.valid_from : latest),
     null,
   );
   const planted = plantedTraits(truth, asOf ?? new Date());
-  const customers = rows
-    .filter((r) => planted.has(r.customer_no))
-    .map((r) => ({
-      customerNo: r.customer_no,
-      traits: planted.get(r.customer_no) ?? new Set<string>(),
-      tags: new Set(r.tags),
-      features: r.features,
-    }));
+  const customers: TaggedCustomer[] = [];
+  for (const r of rows) {
+    const traits = planted.get(r.customer_no);
+    if (!traits) continue;
+    const features = await featuresOf(db, r.feature_values, r.catalog_version);
+    customers.push({ customerNo: r.customer_no, traits, tags: new Set(r.tags), features });
+  }
   return { customers: customers.length, asOf, scores: tallyTags(customers), scored: customers };
 }
 

@@ -102,7 +102,7 @@ describe('GET /api/v1/segments/export.csv', () => {
     );
     await insertPortrait(t.db, ids[0]?.customer_id ?? 0, { tags: ['silent'] });
     await t.db.query(
-      `INSERT INTO customer_portrait (customer_id, valid_from, features, tags, scores, grades, content_hash, catalog_version)
+      `INSERT INTO customer_portrait (customer_id, valid_from, feature_values, tags, scores, grades, content_hash, catalog_version)
        SELECT id, now(), '{}', '{silent}', '{}', '{}', 'h', 'test-segments' FROM unnest($1::bigint[]) AS id`,
       [ids.slice(1).map((r) => r.customer_id)],
     );
