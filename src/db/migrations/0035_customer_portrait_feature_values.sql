@@ -24,11 +24,15 @@ SET customer_features = (
   ) codes
 );
 
+-- The jsonb is set to NULL as each row is converted: a dropped column's value stays in every
+-- row not written again (closed history rows never are), TOAST and all.
 ALTER TABLE customer_portrait ADD COLUMN feature_values float8[];
+ALTER TABLE customer_portrait ALTER COLUMN features DROP NOT NULL;
 UPDATE customer_portrait p
-SET feature_values = ARRAY(
-  SELECT (p.features ->> u.code)::float8 FROM unnest(c.customer_features) WITH ORDINALITY AS u(code, i) ORDER BY u.i
-)
+SET features = NULL,
+  feature_values = ARRAY(
+    SELECT (p.features ->> u.code)::float8 FROM unnest(c.customer_features) WITH ORDINALITY AS u(code, i) ORDER BY u.i
+  )
 FROM portrait_catalog c
 WHERE c.catalog_version = p.catalog_version;
 ALTER TABLE customer_portrait ALTER COLUMN feature_values SET NOT NULL;
