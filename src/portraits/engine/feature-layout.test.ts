@@ -17,7 +17,10 @@ describe('the customer feature layout', () => {
     const literal = featureArrayLiteral(layout, { c_days: 1e-7, a_count: 12, b_share: null });
     expect(literal).toBe('{12,NULL,1e-7}');
     expect(featuresFromArray(layout, [12, null, 1e-7])).toEqual({ a_count: 12, b_share: null, c_days: 1e-7 });
-    // A value the layout does not name is not written.
+    // A value the layout does not name is not written; one that is not finite is NULL.
     expect(featureArrayLiteral(layout, { a_count: 1, stray: 5 })).toBe('{1,NULL,NULL}');
+    expect(featureArrayLiteral(layout, { a_count: Number.NaN, b_share: Number.POSITIVE_INFINITY, c_days: -0.5 })).toBe(
+      '{NULL,NULL,-0.5}',
+    );
   });
 });

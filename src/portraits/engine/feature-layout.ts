@@ -17,10 +17,16 @@ export function customerFeatureLayout(catalog: DefinitionCatalog): FeatureLayout
     .sort();
 }
 
-/** The array literal of `values` in `layout`'s order; a feature without a value is NULL. */
+/**
+ * The array literal of `values` in `layout`'s order. A feature without a value is NULL, and so
+ * is one that is not a finite number, as it was in the jsonb before (JSON has no NaN).
+ */
 export function featureArrayLiteral(layout: FeatureLayout, values: FeatureValues): string {
-  return `{${layout.map((code) => values[code] ?? 'NULL').join(',')}}`;
+  return `{${layout.map((code) => finiteOrNull(values[code])).join(',')}}`;
 }
+
+const finiteOrNull = (value: number | null | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : 'NULL';
 
 export function featuresFromArray(layout: FeatureLayout, values: readonly (number | null)[]): FeatureValues {
   const features: FeatureValues = {};
