@@ -169,6 +169,28 @@ describe('history and incremental refresh', () => {
     expect(await engine.refresh('customer', [key], new Date())).toBe(0);
   });
 
+  it('replaces a portrait recomputed at the same instant with other values instead of closing it', async () => {
+    const c = await insertCustomer(t.db);
+    const key = String(c.customerId);
+    const at = new Date(Date.now() - DAY);
+    await engine.refresh('customer', [key], at);
+    await insertTrace(t.db, {
+      customerId: c.customerId,
+      occurredAt: daysAgo(3),
+      traceType: 'social_post',
+      channel: 'social_media',
+      attributes: { followers: 80_000 },
+    });
+    expect(await engine.refresh('customer', [key], at)).toBe(1);
+    const rows = await t.db.query<{ valid_to: Date | null; tags: string[] }>(
+      'SELECT valid_to, tags FROM customer_portrait WHERE customer_id = $1',
+      [c.customerId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.valid_to).toBeNull();
+    expect(rows[0]?.tags).toContain('high_social_influence');
+  });
+
   it('shows a trace accepted after start-up in the portrait within a second', async () => {
     const c = await insertCustomer(t.db);
     await engine.refresh('customer', [String(c.customerId)], new Date());

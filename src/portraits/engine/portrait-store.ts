@@ -46,8 +46,10 @@ export async function writePortraits(
     ? 'customer_id = ANY($1::bigint[])'
     : 'subject_kind = $3 AND subject_key = ANY($1::text[])';
   const keyParams = customer ? [changedKeys, asOf] : [changedKeys, asOf, kind];
-  // A recomputation at the same instant replaces that row instead of closing it.
-  await tx.query(`DELETE FROM ${table} WHERE ${keyFilter} AND valid_to IS NULL AND valid_from = $2`, keyParams);
+  // A recomputation at the same instant replaces that row instead of closing it. Rare, so the
+  // statement (an index probe per subject) runs only when a current row read began then.
+  if (changed.some((p) => currentByKey.get(p.key)?.valid_from.getTime() === asOf.getTime()))
+    await tx.query(`DELETE FROM ${table} WHERE ${keyFilter} AND valid_to IS NULL AND valid_from = $2`, keyParams);
   await tx.query(`UPDATE ${table} SET valid_to = $2 WHERE ${keyFilter} AND valid_to IS NULL`, keyParams);
   // One JSON document per batch: the server parses it once (jsonb_to_recordset), where an
   // array parameter of 5,000 jsonb literals cost ~0.5 ms a row to escape and parse. A customer's
