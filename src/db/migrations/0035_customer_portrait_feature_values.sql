@@ -30,8 +30,12 @@ ALTER TABLE customer_portrait ADD COLUMN feature_values float8[];
 ALTER TABLE customer_portrait ALTER COLUMN features DROP NOT NULL;
 UPDATE customer_portrait p
 SET features = NULL,
+  -- jsonb_each_text reads the document once; a `->>` per code would detoast it each time.
   feature_values = ARRAY(
-    SELECT (p.features ->> u.code)::float8 FROM unnest(c.customer_features) WITH ORDINALITY AS u(code, i) ORDER BY u.i
+    SELECT e.value::float8
+    FROM unnest(c.customer_features) WITH ORDINALITY AS u(code, i)
+    LEFT JOIN jsonb_each_text(p.features) AS e ON e.key = u.code
+    ORDER BY u.i
   )
 FROM portrait_catalog c
 WHERE c.catalog_version = p.catalog_version;
