@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   QA_SECOND_INSPECTOR_REQUIRED: 'An appeal is decided by an inspector other than the one who reviewed the call.',
   PORTRAIT_NOT_AVAILABLE: 'No portrait of the subject was computed for the requested time.',
   PORTRAIT_ELEMENT_UNKNOWN: 'The portrait element is not a tag, score or grade of the definitions.',
+  PORTRAIT_LAYOUT_MISSING:
+    'The portrait catalog version has no customer feature layout recorded (portrait_catalog.customer_features); register the catalog before writing its portraits.',
   RISK_MODEL_NO_HISTORY:
     'The complaint-risk model cannot be trained: its training windows hold no complaint (or no customer without one).',
   SEGMENT_FILTER_INVALID: 'A segment filter names an unknown tag, grade, class or score, or a malformed range or id.',

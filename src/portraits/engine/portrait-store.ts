@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/db.js';
+import { AppError } from '../../errors.js';
 import { contentHash } from './content-hash.js';
 import type { PortraitValues } from './evaluate-portrait.js';
-import { featureArrayLiteral, featuresFromArray, layoutOf } from './feature-layout.js';
+import { type FeatureLayout, featureArrayLiteral, featuresFromArray, layoutOf } from './feature-layout.js';
 import type { FeatureValues, SubjectKind } from './types.js';
 
 /**
@@ -54,18 +55,18 @@ export async function writePortraits(
   // One JSON document per batch: the server parses it once (jsonb_to_recordset), where an
   // array parameter of 5,000 jsonb literals cost ~0.5 ms a row to escape and parse. A customer's
   // features travel in it as a float8[] literal (feature-layout.ts).
+  const layout = customer ? await writableLayout(tx, catalogVersion, changed) : null;
+  const rows = JSON.stringify(
+    changed.map((p) => ({
+      k: p.key,
+      f: layout ? featureArrayLiteral(layout, p.values.features) : p.values.features,
+      t: p.values.tags,
+      s: p.values.scores,
+      g: p.values.grades,
+      h: p.hash,
+    })),
+  );
   if (customer) {
-    const layout = await layoutOf(tx, catalogVersion);
-    const rows = JSON.stringify(
-      changed.map((p) => ({
-        k: p.key,
-        f: featureArrayLiteral(layout, p.values.features),
-        t: p.values.tags,
-        s: p.values.scores,
-        g: p.values.grades,
-        h: p.hash,
-      })),
-    );
     await tx.query(
       `INSERT INTO customer_portrait (customer_id, valid_from, feature_values, tags, scores, grades, credit_score, credit_grade,
          fee_risk_class, complaint_risk, content_hash, catalog_version)
@@ -75,16 +76,6 @@ export async function writePortraits(
       [rows, asOf, catalogVersion],
     );
   } else {
-    const rows = JSON.stringify(
-      changed.map((p) => ({
-        k: p.key,
-        f: p.values.features,
-        t: p.values.tags,
-        s: p.values.scores,
-        g: p.values.grades,
-        h: p.hash,
-      })),
-    );
     await tx.query(
       `INSERT INTO subject_portrait (subject_kind, subject_key, valid_from, features, tags, scores, grades, content_hash, catalog_version)
        SELECT $4, r.k, $2, r.f, ARRAY(SELECT jsonb_array_elements_text(r.t)), r.s, r.g, r.h, $3
@@ -93,6 +84,22 @@ export async function writePortraits(
     );
   }
   return { written: changed.length };
+}
+
+/** Without a layout every feature would be dropped silently; registerCatalog records one. */
+async function writableLayout(
+  tx: Queryable,
+  catalogVersion: string,
+  portraits: readonly ComputedPortrait[],
+): Promise<FeatureLayout> {
+  const layout = await layoutOf(tx, catalogVersion);
+  if (layout.length === 0 && portraits.some((p) => Object.keys(p.values.features).length > 0))
+    throw new AppError(
+      'PORTRAIT_LAYOUT_MISSING',
+      `Catalog version ${catalogVersion} has no customer feature layout.`,
+      500,
+    );
+  return layout;
 }
 
 export interface StoredPortrait {
