@@ -170,9 +170,9 @@ export async function readCurrentFeatures(
          WHERE subject_kind = $3 AND subject_key = ANY($1::text[]) AND valid_to IS NULL AND catalog_version = $2`,
     kind === 'customer' ? [keys, catalogVersion] : [keys, catalogVersion, kind],
   );
-  const features = new Map<string, FeatureValues>();
-  for (const r of rows) features.set(r.key, await featuresOf(db, r.features, catalogVersion));
-  return features;
+  // Every row is of `catalogVersion`: one layout for the batch, not a look-up per row.
+  const layout = kind === 'customer' ? await layoutOf(db, catalogVersion) : [];
+  return new Map(rows.map((r) => [r.key, decodeFeatures(layout, r.features)]));
 }
 
 /** A customer portrait's feature_values (by its catalog's layout), another subject's jsonb. */
@@ -183,5 +183,9 @@ export async function featuresOf(
   stored: StoredFeatures,
   catalogVersion: string,
 ): Promise<FeatureValues> {
-  return Array.isArray(stored) ? featuresFromArray(await layoutOf(db, catalogVersion), stored) : stored;
+  return decodeFeatures(Array.isArray(stored) ? await layoutOf(db, catalogVersion) : [], stored);
+}
+
+function decodeFeatures(layout: FeatureLayout, stored: StoredFeatures): FeatureValues {
+  return Array.isArray(stored) ? featuresFromArray(layout, stored) : stored;
 }
